@@ -1,0 +1,210 @@
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+RECORD_OUTCOME = "emploi_accompagne.mail_activity_record_outcome"
+
+
+class EmploiAction(models.Model):
+    """A support action: an appointment, a workplace visit, a step taken."""
+
+    _name = "emploi.action"
+    _description = "Support action"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "start desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(string="Subject", required=True)
+    pathway_id = fields.Many2one(
+        comodel_name="emploi.pathway",
+        string="Pathway",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        check_company=True,
+    )
+    beneficiary_id = fields.Many2one(
+        related="pathway_id.beneficiary_id", store=True, index=True
+    )
+    company_id = fields.Many2one(related="pathway_id.company_id", store=True, index=True)
+    user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Done by",
+        required=True,
+        index=True,
+        default=lambda self: self.env.user,
+    )
+    action_type_id = fields.Many2one(
+        comodel_name="emploi.action.type", string="Type", required=True
+    )
+    employer_side = fields.Boolean(related="action_type_id.employer_side", store=True)
+    phase_id = fields.Many2one(
+        comodel_name="emploi.phase",
+        string="Phase served",
+        compute="_compute_phase_id",
+        store=True,
+        readonly=False,
+        index=True,
+    )
+    start = fields.Datetime(required=True, default=fields.Datetime.now, index=True)
+    duration = fields.Float(default=1.0, help="Duration in hours.")
+    date = fields.Date(compute="_compute_date", store=True, index=True)
+    location = fields.Selection(
+        selection=[
+            ("office", "Platform office"),
+            ("workplace", "Workplace"),
+            ("home", "Home"),
+            ("remote", "Phone or video"),
+            ("other", "Other place"),
+        ],
+        default="office",
+        required=True,
+    )
+    with_beneficiary = fields.Boolean(string="With the person", default=True)
+    employer_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Employer",
+        domain="[('is_company', '=', True)]",
+    )
+    attendance = fields.Selection(
+        selection=[
+            ("planned", "Planned"),
+            ("held", "Held"),
+            ("excused", "Excused absence"),
+            ("no_show", "No-show"),
+        ],
+        string="Outcome",
+        required=True,
+        default="planned",
+        tracking=True,
+    )
+    outcome_overdue = fields.Boolean(
+        string="Outcome to record",
+        compute="_compute_outcome_overdue",
+        search="_search_outcome_overdue",
+    )
+    note = fields.Html()
+    calendar_event_id = fields.Many2one(
+        comodel_name="calendar.event", string="Appointment", copy=False
+    )
+
+    @api.depends("pathway_id")
+    def _compute_phase_id(self):
+        for action in self:
+            action.phase_id = action.phase_id or action.pathway_id.phase_id
+
+    @api.depends("start")
+    def _compute_date(self):
+        for action in self:
+            action.date = action.start.date() if action.start else False
+
+    @api.depends("attendance", "start")
+    def _compute_outcome_overdue(self):
+        now = fields.Datetime.now()
+        for action in self:
+            action.outcome_overdue = action.attendance == "planned" and action.start < now
+
+    def _search_outcome_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on outcomes."))
+        domain = [("attendance", "=", "planned"), ("start", "<", fields.Datetime.now())]
+        return domain if (operator == "=") == value else ["!", "&", *domain]
+
+    @api.constrains("duration")
+    def _check_duration(self):
+        for action in self:
+            if not 0 <= action.duration <= 24:
+                raise ValidationError(
+                    self.env._("An action lasts between 0 and 24 hours.")
+                )
+
+    @api.constrains("attendance", "start")
+    def _check_outcome_in_past(self):
+        now = fields.Datetime.now()
+        for action in self:
+            if action.attendance != "planned" and action.start > now + timedelta(
+                hours=1
+            ):
+                raise ValidationError(
+                    self.env._("The outcome of a future appointment cannot be recorded.")
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        actions = super().create(vals_list)
+        actions.filtered(
+            lambda a: a.attendance == "planned" and not a.calendar_event_id
+        )._create_calendar_events()
+        return actions
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "attendance" in vals and vals["attendance"] != "planned":
+            self.activity_feedback([RECORD_OUTCOME])
+        if not self.env.context.get("emploi_from_calendar") and (
+            {"start", "duration", "name"} & vals.keys()
+        ):
+            for action in self.filtered("calendar_event_id"):
+                action.calendar_event_id.with_context(emploi_from_action=True).write(
+                    action._calendar_event_values()
+                )
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_recorded(self):
+        if any(action.attendance != "planned" for action in self):
+            raise UserError(
+                self.env._(
+                    "An action whose outcome is recorded counts in the reports: "
+                    "it cannot be deleted."
+                )
+            )
+
+    def _calendar_event_values(self):
+        self.ensure_one()
+        return {
+            "name": self.name,
+            "start": self.start,
+            "stop": self.start + timedelta(hours=self.duration or 1.0),
+        }
+
+    def _create_calendar_events(self):
+        events = self.env["calendar.event"].with_context(emploi_from_action=True).create(
+            [
+                {
+                    **action._calendar_event_values(),
+                    "user_id": action.user_id.id,
+                    "partner_ids": action.user_id.partner_id.ids,
+                    "emploi_pathway_id": action.pathway_id.id,
+                }
+                for action in self
+            ]
+        )
+        for action, event in zip(self, events, strict=True):
+            action.calendar_event_id = event
+
+    def action_held(self):
+        self.attendance = "held"
+
+    def action_excused(self):
+        self.attendance = "excused"
+
+    def action_no_show(self):
+        self.attendance = "no_show"
+
+    def _cron_remind_outcome(self):
+        """Nag coaches until past appointments have an outcome."""
+        activity_type = self.env.ref(RECORD_OUTCOME)
+        actions = self.search(
+            [
+                ("outcome_overdue", "=", True),
+                (
+                    "activity_ids",
+                    "not any",
+                    [("activity_type_id", "=", activity_type.id)],
+                ),
+            ]
+        )
+        for action in actions:
+            action.activity_schedule(RECORD_OUTCOME, user_id=action.user_id.id)

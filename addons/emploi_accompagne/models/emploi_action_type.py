@@ -1,0 +1,11 @@
+from odoo import fields, models
+
+
+class EmploiActionType(models.Model):
+    _name = "emploi.action.type"
+    _inherit = "emploi.nomenclature.mixin"
+    _description = "Support action type"
+
+    employer_side = fields.Boolean(
+        help="Support given to the employer: counts in the employers accompanied."
+    )

@@ -1,0 +1,346 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+HEALTH_GROUP = "emploi_accompagne.group_emploi_coach"
+
+BOETH_TITLES = [
+    ("rqth", "RQTH (recognition of disabled worker status)"),
+    ("at_mp", "Work accident or occupational disease annuity (10% or more)"),
+    ("invalidity_pension", "Invalidity pension"),
+    ("military_pension", "Military invalidity pension"),
+    ("firefighter", "Volunteer firefighter invalidity allowance"),
+    ("cmi_invalidity", "Mobility inclusion card, invalidity mention"),
+    ("aah", "Disabled adult allowance (AAH)"),
+]
+
+
+class EmploiBeneficiary(models.Model):
+    """The file of a person the platform accompanies.
+
+    Identity stays on the contact; everything the scheme needs to know about the
+    person (title, disability, legal protection, education) lives here, so that the
+    rest of Odoo never sees it. Health fields are restricted to job coaches.
+    """
+
+    _name = "emploi.beneficiary"
+    _description = "Supported employment beneficiary"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "name, id"
+    _check_company_auto = True
+
+    partner_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Contact",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        tracking=True,
+    )
+    name = fields.Char(related="partner_id.name", store=True, index="trigram")
+    phone = fields.Char(related="partner_id.phone")
+    email = fields.Char(related="partner_id.email")
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        string="Platform",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    active = fields.Boolean(default=True, tracking=True)
+    coach_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Job coach",
+        index=True,
+        tracking=True,
+        domain="[('share', '=', False), ('company_ids', 'in', company_id)]",
+        help="The referent (conseiller en emploi accompagné) of the person.",
+    )
+    birthdate = fields.Date(string="Date of birth", required=True)
+    age = fields.Integer(compute="_compute_age")
+    gender = fields.Selection(
+        selection=[("female", "Woman"), ("male", "Man"), ("other", "Other")],
+        required=True,
+    )
+    education_level = fields.Selection(
+        selection=[
+            ("none", "No diploma / below level 3"),
+            ("3", "Level 3 (CAP, BEP)"),
+            ("4", "Level 4 (baccalauréat)"),
+            ("5", "Level 5 (bac+2)"),
+            ("6", "Level 6 (bac+3, bac+4)"),
+            ("7", "Level 7 (bac+5)"),
+            ("8", "Level 8 (doctorate)"),
+        ],
+    )
+    boeth_title = fields.Selection(
+        selection=BOETH_TITLES,
+        string="Employment obligation title",
+        tracking=True,
+        help="Title that makes the person a beneficiary of the employment "
+        "obligation (article L. 5212-13 of the Labour Code).",
+    )
+    boeth_decision_date = fields.Date(string="Title decision date", tracking=True)
+    boeth_expiry_date = fields.Date(
+        string="Title expiry date",
+        tracking=True,
+        help="Leave empty for a title granted without time limit.",
+    )
+    consent_date = fields.Date(
+        tracking=True, help="Date the person agreed to be accompanied."
+    )
+    consent_by = fields.Selection(
+        selection=[("person", "The person"), ("representative", "Legal representative")],
+        string="Consent given by",
+        default="person",
+    )
+    legal_protection = fields.Selection(
+        selection=[
+            ("none", "None"),
+            ("safeguard", "Safeguard of justice"),
+            ("curatorship", "Curatorship"),
+            ("reinforced_curatorship", "Reinforced curatorship"),
+            ("guardianship", "Guardianship"),
+            ("family_authorisation", "Family authorisation"),
+        ],
+        default="none",
+    )
+    legal_representative_id = fields.Many2one(
+        comodel_name="res.partner", string="Legal representative"
+    )
+    main_benefit = fields.Selection(
+        selection=[
+            ("none", "None"),
+            ("aah", "AAH"),
+            ("invalidity_pension", "Invalidity pension"),
+            ("rsa", "RSA"),
+            ("unemployment", "Unemployment benefit (ARE)"),
+            ("other", "Other"),
+        ],
+    )
+    disability_category_id = fields.Many2one(
+        comodel_name="emploi.disability.category",
+        string="Main disability",
+        groups=HEALTH_GROUP,
+        tracking=True,
+    )
+    associated_disability_ids = fields.Many2many(
+        comodel_name="emploi.disability.category",
+        string="Associated disabilities",
+        groups=HEALTH_GROUP,
+    )
+    medical_follow_up = fields.Boolean(
+        groups=HEALTH_GROUP,
+        help="The person has a medical or psychiatric follow-up. "
+        "Record the fact only, never a diagnosis.",
+    )
+    pathway_ids = fields.One2many(
+        comodel_name="emploi.pathway", inverse_name="beneficiary_id", string="Pathways"
+    )
+    pathway_count = fields.Integer(compute="_compute_pathway_count")
+    current_pathway_id = fields.Many2one(
+        comodel_name="emploi.pathway",
+        compute="_compute_current_pathway_id",
+        store=True,
+        index=True,
+        help="The open pathway, or else the latest one.",
+    )
+    phase_id = fields.Many2one(related="current_pathway_id.phase_id", store=True)
+    pathway_state = fields.Selection(
+        related="current_pathway_id.state", store=True, string="Pathway status"
+    )
+    in_employment = fields.Boolean(
+        compute="_compute_in_employment", search="_search_in_employment"
+    )
+    first_job_date = fields.Date(
+        compute="_compute_first_job_date",
+        store=True,
+        help="First job started since the person entered the scheme.",
+    )
+    title_expires_soon = fields.Boolean(
+        compute="_compute_title_expires_soon", search="_search_title_expires_soon"
+    )
+
+    _sql_constraints = [
+        (
+            "partner_company_unique",
+            "UNIQUE(partner_id, company_id)",
+            "This person already has a file on this platform.",
+        ),
+    ]
+
+    @api.depends("birthdate")
+    @api.depends_context("date_today")
+    def _compute_age(self):
+        today = fields.Date.context_today(self)
+        for beneficiary in self:
+            beneficiary.age = (
+                relativedelta(today, beneficiary.birthdate).years
+                if beneficiary.birthdate
+                else 0
+            )
+
+    @api.depends("pathway_ids")
+    def _compute_pathway_count(self):
+        for beneficiary in self:
+            beneficiary.pathway_count = len(beneficiary.pathway_ids)
+
+    @api.depends("pathway_ids.state", "pathway_ids.entry_date")
+    def _compute_current_pathway_id(self):
+        for beneficiary in self:
+            pathways = beneficiary.pathway_ids.sorted(
+                lambda p: (p.state != "closed", p.entry_date, p.id), reverse=True
+            )
+            beneficiary.current_pathway_id = pathways[:1]
+
+    def _compute_in_employment(self):
+        employed = self.search([("id", "in", self.ids), ("in_employment", "=", True)])
+        for beneficiary in self:
+            beneficiary.in_employment = beneficiary in employed
+
+    def _search_in_employment(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on employment status."))
+        jobs = self.env["emploi.job"]._ongoing_domain(fields.Date.context_today(self))
+        positive = (operator == "=") == value
+        return [("pathway_ids.job_ids", "any" if positive else "not any", jobs)]
+
+    @api.depends("pathway_ids.first_job_date")
+    def _compute_first_job_date(self):
+        for beneficiary in self:
+            dates = beneficiary.pathway_ids.filtered("first_job_date").mapped(
+                "first_job_date"
+            )
+            beneficiary.first_job_date = min(dates) if dates else False
+
+    def _title_notice_limit(self):
+        return fields.Date.context_today(self) + relativedelta(
+            days=self.env.company.emploi_title_notice_days
+        )
+
+    @api.depends("boeth_expiry_date")
+    def _compute_title_expires_soon(self):
+        today = fields.Date.context_today(self)
+        limit = self._title_notice_limit()
+        for beneficiary in self:
+            expiry = beneficiary.boeth_expiry_date
+            beneficiary.title_expires_soon = bool(expiry) and today <= expiry <= limit
+
+    def _search_title_expires_soon(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on title expiry."))
+        domain = [
+            ("boeth_expiry_date", ">=", fields.Date.context_today(self)),
+            ("boeth_expiry_date", "<=", self._title_notice_limit()),
+        ]
+        positive = (operator == "=") == value
+        return domain if positive else ["!", "&", *domain]
+
+    @api.constrains("birthdate")
+    def _check_birthdate(self):
+        today = fields.Date.context_today(self)
+        for beneficiary in self:
+            if beneficiary.birthdate > today:
+                raise ValidationError(
+                    self.env._("The date of birth of %s is in the future.", beneficiary.name)
+                )
+            beneficiary.pathway_ids._check_entry_age()
+
+    @api.constrains("boeth_decision_date", "boeth_expiry_date")
+    def _check_title_dates(self):
+        for beneficiary in self:
+            decision = beneficiary.boeth_decision_date
+            expiry = beneficiary.boeth_expiry_date
+            if decision and expiry and expiry < decision:
+                raise ValidationError(
+                    self.env._(
+                        "The title of %s expires before its decision date.",
+                        beneficiary.name,
+                    )
+                )
+
+    @api.constrains("legal_protection", "legal_representative_id", "consent_by")
+    def _check_legal_representative(self):
+        for beneficiary in self:
+            if (
+                beneficiary.consent_by == "representative"
+                and not beneficiary.legal_representative_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Consent was given by a legal representative: "
+                        "record who represents %s.",
+                        beneficiary.name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if self.env.user.has_group(
+            "emploi_accompagne.group_emploi_coach"
+        ) and not self.env.user.has_group("emploi_accompagne.group_emploi_manager"):
+            for vals in vals_list:
+                vals.setdefault("coach_id", self.env.uid)
+        return super().create(vals_list)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_with_pathway(self):
+        if self.pathway_ids:
+            raise UserError(
+                self.env._(
+                    "A file with a pathway keeps the platform's history: "
+                    "archive it instead of deleting it."
+                )
+            )
+
+    def action_new_pathway(self):
+        """Open a new pathway form (first entry or re-entry after an exit)."""
+        self.ensure_one()
+        if self.pathway_ids.filtered(lambda p: p.state != "closed"):
+            raise UserError(
+                self.env._("%s already has an open pathway.", self.name)
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "emploi.pathway",
+            "view_mode": "form",
+            "target": "current",
+            "context": {"default_beneficiary_id": self.id},
+        }
+
+    def action_view_pathways(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "emploi_accompagne.emploi_pathway_action"
+        )
+        action["domain"] = [("beneficiary_id", "=", self.id)]
+        action["context"] = {
+            "default_beneficiary_id": self.id,
+            "active_test": False,
+        }
+        return action
+
+    def _cron_remind_title_expiry(self):
+        """Ask each coach to renew the titles that expire soon."""
+        activity_type = self.env.ref("emploi_accompagne.mail_activity_title_renewal")
+        for company in self.env["res.company"].search([]):
+            beneficiaries = self.with_company(company).search(
+                [
+                    ("company_id", "=", company.id),
+                    ("title_expires_soon", "=", True),
+                    ("pathway_state", "in", ("active", "paused")),
+                    ("coach_id", "!=", False),
+                    (
+                        "activity_ids",
+                        "not any",
+                        [("activity_type_id", "=", activity_type.id)],
+                    ),
+                ]
+            )
+            for beneficiary in beneficiaries:
+                beneficiary.activity_schedule(
+                    act_type_xmlid="emploi_accompagne.mail_activity_title_renewal",
+                    date_deadline=beneficiary.boeth_expiry_date,
+                    user_id=beneficiary.coach_id.id,
+                )

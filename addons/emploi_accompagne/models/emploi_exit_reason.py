@@ -1,0 +1,7 @@
+from odoo import models
+
+
+class EmploiExitReason(models.Model):
+    _name = "emploi.exit.reason"
+    _inherit = "emploi.nomenclature.mixin"
+    _description = "Pathway exit reason"

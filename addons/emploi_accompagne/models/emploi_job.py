@@ -1,0 +1,89 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+
+
+class EmploiJob(models.Model):
+    """A job held by a person during a pathway."""
+
+    _name = "emploi.job"
+    _description = "Job of a supported person"
+    _inherit = ["mail.thread"]
+    _order = "start_date desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(string="Job title", required=True, tracking=True)
+    pathway_id = fields.Many2one(
+        comodel_name="emploi.pathway",
+        string="Pathway",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        check_company=True,
+    )
+    beneficiary_id = fields.Many2one(
+        related="pathway_id.beneficiary_id", store=True, index=True
+    )
+    company_id = fields.Many2one(related="pathway_id.company_id", store=True, index=True)
+    employer_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Employer",
+        required=True,
+        index=True,
+        domain="[('is_company', '=', True)]",
+        tracking=True,
+    )
+    contract_type_id = fields.Many2one(
+        comodel_name="emploi.contract.type",
+        string="Contract type",
+        required=True,
+        tracking=True,
+    )
+    is_durable = fields.Boolean(
+        related="contract_type_id.is_durable", store=True, string="Durable"
+    )
+    sector = fields.Selection(
+        selection=[("private", "Private"), ("public", "Public")],
+        required=True,
+        default="private",
+    )
+    start_date = fields.Date(required=True, tracking=True, index=True)
+    end_date = fields.Date(tracking=True, index=True)
+    weekly_hours = fields.Float(default=35.0)
+    part_time = fields.Boolean(compute="_compute_part_time", store=True)
+
+    @api.depends("weekly_hours")
+    def _compute_part_time(self):
+        for job in self:
+            job.part_time = job.weekly_hours < 35
+
+    @api.model
+    def _ongoing_domain(self, day):
+        return [
+            ("start_date", "<=", day),
+            "|",
+            ("end_date", "=", False),
+            ("end_date", ">=", day),
+        ]
+
+    @api.constrains("start_date", "end_date")
+    def _check_dates(self):
+        for job in self:
+            if job.end_date and job.end_date < job.start_date:
+                raise ValidationError(
+                    self.env._("The job %s ends before it starts.", job.name)
+                )
+
+    @api.constrains("weekly_hours")
+    def _check_weekly_hours(self):
+        for job in self:
+            if not 0 < job.weekly_hours <= 48:
+                raise ValidationError(
+                    self.env._("Weekly hours must be above 0 and at most 48.")
+                )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_history(self):
+        raise UserError(
+            self.env._("A job is part of the person's history: it cannot be deleted.")
+        )

@@ -1,0 +1,392 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+MIN_AGE = 16
+
+
+class EmploiPathway(models.Model):
+    """One episode of support: from entry to exit, with no time limit.
+
+    A person may have several successive pathways (re-entry after an exit).
+    """
+
+    _name = "emploi.pathway"
+    _description = "Supported employment pathway"
+    _inherit = ["mail.thread", "mail.activity.mixin", "mail.tracking.duration.mixin"]
+    _order = "entry_date desc, id desc"
+    _check_company_auto = True
+    _track_duration_field = "phase_id"
+
+    name = fields.Char(
+        string="Reference", required=True, copy=False, readonly=True, default="/"
+    )
+    beneficiary_id = fields.Many2one(
+        comodel_name="emploi.beneficiary",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        check_company=True,
+        tracking=True,
+    )
+    partner_id = fields.Many2one(related="beneficiary_id.partner_id")
+    company_id = fields.Many2one(
+        related="beneficiary_id.company_id", store=True, index=True, string="Platform"
+    )
+    coach_id = fields.Many2one(
+        related="beneficiary_id.coach_id", store=True, index=True, readonly=False
+    )
+    active = fields.Boolean(default=True, tracking=True)
+    phase_id = fields.Many2one(
+        comodel_name="emploi.phase",
+        string="Phase",
+        index=True,
+        copy=False,
+        tracking=True,
+        ondelete="restrict",
+        group_expand="_read_group_phase_ids",
+        default=lambda self: self.env["emploi.phase"].search([], limit=1),
+    )
+    date_phase_start = fields.Date(
+        string="Phase started on",
+        default=fields.Date.context_today,
+        copy=False,
+        readonly=True,
+    )
+    days_in_phase = fields.Integer(compute="_compute_days_in_phase")
+    state = fields.Selection(
+        selection=[
+            ("active", "Active"),
+            ("paused", "Paused / light follow-up"),
+            ("closed", "Closed"),
+        ],
+        string="Status",
+        default="active",
+        required=True,
+        copy=False,
+        tracking=True,
+        index=True,
+    )
+    entry_date = fields.Date(
+        required=True,
+        default=fields.Date.context_today,
+        tracking=True,
+        help="First support appointment after the admission.",
+    )
+    entry_situation = fields.Selection(
+        selection=[
+            ("job_seeker", "Job seeker"),
+            ("esat", "ESAT worker"),
+            ("employee", "Employee in an ordinary job, at risk"),
+            ("student", "Student or in training"),
+            ("other", "Other"),
+        ],
+        string="Situation at entry",
+        required=True,
+        default="job_seeker",
+    )
+    employed_at_entry = fields.Boolean(compute="_compute_employed_at_entry", store=True)
+    exit_date = fields.Date(tracking=True, copy=False)
+    exit_reason_id = fields.Many2one(
+        comodel_name="emploi.exit.reason",
+        tracking=True,
+        copy=False,
+        ondelete="restrict",
+    )
+    exit_situation = fields.Selection(
+        selection=[
+            ("employed_durable", "In durable employment"),
+            ("employed_other", "In other employment"),
+            ("training", "In training"),
+            ("job_seeker", "Job seeker"),
+            ("sheltered", "ESAT or adapted company"),
+            ("inactive", "Inactive"),
+            ("unknown", "Unknown"),
+        ],
+        string="Situation at exit",
+        tracking=True,
+        copy=False,
+    )
+    is_reentry = fields.Boolean(
+        string="Re-entry",
+        compute="_compute_is_reentry",
+        store=True,
+        help="The person had an earlier pathway.",
+    )
+    action_ids = fields.One2many(
+        comodel_name="emploi.action", inverse_name="pathway_id", string="Actions"
+    )
+    action_count = fields.Integer(compute="_compute_action_count")
+    last_action_date = fields.Date(
+        compute="_compute_last_action_date",
+        store=True,
+        help="Date of the latest held support action.",
+    )
+    job_ids = fields.One2many(
+        comodel_name="emploi.job", inverse_name="pathway_id", string="Jobs"
+    )
+    first_job_date = fields.Date(
+        compute="_compute_first_job_date",
+        store=True,
+        help="Start of the first job that began on or after the entry date.",
+    )
+    in_employment = fields.Boolean(
+        compute="_compute_in_employment", search="_search_in_employment"
+    )
+    duration_days = fields.Integer(
+        string="Duration (days)", compute="_compute_duration_days"
+    )
+    meeting_ids = fields.One2many(
+        comodel_name="calendar.event",
+        inverse_name="emploi_pathway_id",
+        string="Appointments",
+    )
+    color = fields.Integer()
+
+    @api.model
+    def _read_group_phase_ids(self, phases, domain):
+        return phases.search([])
+
+    @api.depends("date_phase_start")
+    @api.depends_context("date_today")
+    def _compute_days_in_phase(self):
+        today = fields.Date.context_today(self)
+        for pathway in self:
+            start = pathway.date_phase_start or today
+            pathway.days_in_phase = (today - start).days
+
+    @api.depends("entry_situation")
+    def _compute_employed_at_entry(self):
+        for pathway in self:
+            pathway.employed_at_entry = pathway.entry_situation == "employee"
+
+    @api.depends("beneficiary_id.pathway_ids.entry_date")
+    def _compute_is_reentry(self):
+        for pathway in self:
+            pathway.is_reentry = any(
+                other.entry_date < pathway.entry_date
+                for other in pathway.beneficiary_id.pathway_ids - pathway
+                if other.entry_date and pathway.entry_date
+            )
+
+    @api.depends("action_ids")
+    def _compute_action_count(self):
+        counts = dict(
+            self.env["emploi.action"]._read_group(
+                [("pathway_id", "in", self.ids)], ["pathway_id"], ["__count"]
+            )
+        )
+        for pathway in self:
+            pathway.action_count = counts.get(pathway, 0)
+
+    @api.depends("action_ids.start", "action_ids.attendance")
+    def _compute_last_action_date(self):
+        for pathway in self:
+            held = pathway.action_ids.filtered(lambda a: a.attendance == "held")
+            pathway.last_action_date = (
+                max(held.mapped("start")).date() if held else False
+            )
+
+    @api.depends("job_ids.start_date", "entry_date")
+    def _compute_first_job_date(self):
+        for pathway in self:
+            starts = [
+                job.start_date
+                for job in pathway.job_ids
+                if job.start_date and job.start_date >= pathway.entry_date
+            ]
+            pathway.first_job_date = min(starts) if starts else False
+
+    def _compute_in_employment(self):
+        employed = self.search([("id", "in", self.ids), ("in_employment", "=", True)])
+        for pathway in self:
+            pathway.in_employment = pathway in employed
+
+    def _search_in_employment(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on employment status."))
+        jobs = self.env["emploi.job"]._ongoing_domain(fields.Date.context_today(self))
+        positive = (operator == "=") == value
+        return [("job_ids", "any" if positive else "not any", jobs)]
+
+    @api.depends("entry_date", "exit_date")
+    @api.depends_context("date_today")
+    def _compute_duration_days(self):
+        today = fields.Date.context_today(self)
+        for pathway in self:
+            end = pathway.exit_date or today
+            pathway.duration_days = (
+                (end - pathway.entry_date).days if pathway.entry_date else 0
+            )
+
+    @api.constrains("entry_date", "beneficiary_id")
+    def _check_entry_age(self):
+        for pathway in self:
+            birthdate = pathway.beneficiary_id.birthdate
+            if (
+                birthdate
+                and relativedelta(pathway.entry_date, birthdate).years < MIN_AGE
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s is under %(age)s at the entry date: "
+                        "supported employment starts at %(age)s.",
+                        name=pathway.beneficiary_id.name,
+                        age=MIN_AGE,
+                    )
+                )
+
+    @api.constrains("entry_date", "beneficiary_id")
+    def _check_eligibility(self):
+        for pathway in self:
+            beneficiary = pathway.beneficiary_id
+            if not beneficiary.boeth_title:
+                raise ValidationError(
+                    self.env._(
+                        "%s has no employment obligation title (RQTH or another "
+                        "title): record it before opening a pathway.",
+                        beneficiary.name,
+                    )
+                )
+            expiry = beneficiary.boeth_expiry_date
+            if expiry and expiry < pathway.entry_date:
+                raise ValidationError(
+                    self.env._(
+                        "The title of %(name)s expired on %(date)s, before the entry "
+                        "date.",
+                        name=beneficiary.name,
+                        date=expiry,
+                    )
+                )
+            consent = beneficiary.consent_date
+            if not consent or consent > pathway.entry_date:
+                raise ValidationError(
+                    self.env._(
+                        "The consent of %s to be accompanied must be recorded "
+                        "on or before the entry date.",
+                        beneficiary.name,
+                    )
+                )
+
+    @api.constrains("state", "exit_date", "exit_reason_id", "entry_date")
+    def _check_exit(self):
+        for pathway in self:
+            if pathway.state == "closed" and not (
+                pathway.exit_date and pathway.exit_reason_id
+            ):
+                raise ValidationError(
+                    self.env._("A closed pathway needs an exit date and reason.")
+                )
+            if pathway.state != "closed" and pathway.exit_date:
+                raise ValidationError(
+                    self.env._("Only a closed pathway has an exit date.")
+                )
+            if pathway.exit_date and pathway.exit_date < pathway.entry_date:
+                raise ValidationError(
+                    self.env._("The exit date is before the entry date.")
+                )
+
+    @api.constrains("state", "beneficiary_id")
+    def _check_single_open_pathway(self):
+        for pathway in self.filtered(lambda p: p.state != "closed"):
+            open_pathways = pathway.beneficiary_id.pathway_ids.filtered(
+                lambda p: p.state != "closed"
+            )
+            if len(open_pathways) > 1:
+                raise ValidationError(
+                    self.env._(
+                        "%s already has an open pathway: close it before a re-entry.",
+                        pathway.beneficiary_id.name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code("emploi.pathway")
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "phase_id" in vals:
+            vals.setdefault("date_phase_start", fields.Date.context_today(self))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_history(self):
+        raise UserError(
+            self.env._(
+                "A pathway is part of the platform's history: archive it instead "
+                "of deleting it."
+            )
+        )
+
+    def action_pause(self):
+        self.filtered(lambda p: p.state == "active").state = "paused"
+
+    def action_resume(self):
+        self.filtered(lambda p: p.state == "paused").state = "active"
+
+    def action_close(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Close the pathway"),
+            "res_model": "emploi.pathway.close",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_pathway_id": self.id},
+        }
+
+    def action_view_actions(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "emploi_accompagne.emploi_action_action"
+        )
+        action["domain"] = [("pathway_id", "=", self.id)]
+        action["context"] = {"default_pathway_id": self.id}
+        return action
+
+    def action_schedule_meeting(self):
+        """Plan an appointment in Odoo's calendar, linked to this pathway."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "calendar.action_calendar_event"
+        )
+        action["context"] = {
+            "default_emploi_pathway_id": self.id,
+            "default_name": self.beneficiary_id.name,
+            "default_partner_ids": self.env.user.partner_id.ids,
+            "search_default_emploi_pathway_id": self.id,
+        }
+        return action
+
+    def _cron_remind_no_contact(self):
+        """Remind coaches of the people they have not met for too long."""
+        activity_type = self.env.ref("emploi_accompagne.mail_activity_no_contact")
+        for company in self.env["res.company"].search([]):
+            limit = fields.Date.context_today(self) - relativedelta(
+                days=company.emploi_no_contact_days
+            )
+            pathways = self.search(
+                [
+                    ("company_id", "=", company.id),
+                    ("state", "=", "active"),
+                    ("coach_id", "!=", False),
+                    ("entry_date", "<", limit),
+                    "|",
+                    ("last_action_date", "=", False),
+                    ("last_action_date", "<", limit),
+                    (
+                        "activity_ids",
+                        "not any",
+                        [("activity_type_id", "=", activity_type.id)],
+                    ),
+                ]
+            )
+            for pathway in pathways:
+                pathway.activity_schedule(
+                    act_type_xmlid="emploi_accompagne.mail_activity_no_contact",
+                    user_id=pathway.coach_id.id,
+                )

@@ -1,0 +1,18 @@
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    emploi_caseload_target = fields.Integer(
+        related="company_id.emploi_caseload_target", readonly=False
+    )
+    emploi_no_contact_days = fields.Integer(
+        related="company_id.emploi_no_contact_days", readonly=False
+    )
+    emploi_title_notice_days = fields.Integer(
+        related="company_id.emploi_title_notice_days", readonly=False
+    )
+    emploi_coach_team_access = fields.Boolean(
+        related="company_id.emploi_coach_team_access", readonly=False
+    )

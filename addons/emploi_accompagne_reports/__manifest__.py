@@ -1,0 +1,21 @@
+# Copyright 2026 Emploi accompagné for Odoo contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "Emploi accompagné - Funder reporting",
+    "summary": "Indicators and funder spreadsheets of supported employment platforms",
+    "version": "18.0.1.0.0",
+    "category": "Services/Emploi accompagné",
+    "license": "AGPL-3",
+    "author": "Emploi accompagné for Odoo contributors",
+    "website": "https://github.com/emploi-accompagne/emploi-accompagne-odoo",
+    "development_status": "Alpha",
+    "maintainers": [],
+    "depends": ["emploi_accompagne"],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/emploi_accompagne_reports_rules.xml",
+        "views/emploi_pathway_analysis_views.xml",
+        "views/menus.xml",
+    ],
+    "installable": True,
+}

@@ -1,0 +1,1 @@
+from . import emploi_pathway_analysis
