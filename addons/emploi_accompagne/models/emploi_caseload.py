@@ -30,22 +30,27 @@ class EmploiCaseload(models.Model):
 
     @property
     def _table_query(self):
-        coach_group = self.env.ref("emploi_accompagne.group_emploi_coach")
         return SQL(
             """
-            WITH coaches AS (
-                SELECT DISTINCT gu.uid AS user_id, cu.cid AS company_id
-                  FROM res_groups_users_rel gu
-                  JOIN res_company_users_rel cu ON cu.user_id = gu.uid
-                  JOIN res_users u ON u.id = gu.uid AND u.active
-                 WHERE gu.gid = %(group)s
-            ), counts AS (
+            WITH counts AS (
                 SELECT p.coach_id AS user_id, p.company_id,
                        COUNT(*) FILTER (WHERE p.state = 'active') AS active_count,
                        COUNT(*) FILTER (WHERE p.state = 'paused') AS paused_count
                   FROM emploi_pathway p
                  WHERE p.state != 'closed' AND p.active AND p.coach_id IS NOT NULL
                  GROUP BY p.coach_id, p.company_id
+            ), coaches AS (
+                -- Job coaches of each platform; managers only when they follow people.
+                SELECT gu.uid AS user_id, cu.cid AS company_id
+                  FROM res_groups_users_rel gu
+                  JOIN res_company_users_rel cu ON cu.user_id = gu.uid
+                  JOIN res_users u ON u.id = gu.uid AND u.active
+                 WHERE gu.gid = %(coach)s
+                   AND gu.uid NOT IN (
+                       SELECT uid FROM res_groups_users_rel WHERE gid = %(manager)s
+                   )
+                 UNION
+                SELECT user_id, company_id FROM counts
             )
             SELECT ROW_NUMBER() OVER (ORDER BY c.company_id, c.user_id) AS id,
                    c.user_id, c.company_id,
@@ -66,5 +71,6 @@ class EmploiCaseload(models.Model):
               LEFT JOIN counts n
                 ON n.user_id = c.user_id AND n.company_id = c.company_id
             """,
-            group=coach_group.id,
+            coach=self.env.ref("emploi_accompagne.group_emploi_coach").id,
+            manager=self.env.ref("emploi_accompagne.group_emploi_manager").id,
         )

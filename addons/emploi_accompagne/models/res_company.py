@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class ResCompany(models.Model):
@@ -21,3 +22,20 @@ class ResCompany(models.Model):
         string="Coaches see every file of the platform",
         help="When unchecked, a job coach only sees the files they are referent for.",
     )
+
+    @api.constrains(
+        "emploi_caseload_target", "emploi_no_contact_days", "emploi_title_notice_days"
+    )
+    def _check_emploi_settings(self):
+        for company in self:
+            if (
+                company.emploi_caseload_target <= 0
+                or company.emploi_no_contact_days <= 0
+                or company.emploi_title_notice_days <= 0
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The caseload target and the reminder delays must be "
+                        "positive numbers."
+                    )
+                )

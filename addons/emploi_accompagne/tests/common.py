@@ -1,0 +1,111 @@
+from contextlib import contextmanager
+from datetime import date
+
+from odoo.tests import TransactionCase, new_test_user
+
+from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
+
+GROUP = "emploi_accompagne.group_emploi_%s"
+
+
+class EmploiCommon(TransactionCase):
+    """Two platforms, a user of each role, and helpers to open files."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
+        cls.platform = cls.env["res.company"].create({"name": "Plateforme A"})
+        cls.other_platform = cls.env["res.company"].create({"name": "Plateforme B"})
+        cls.coach = cls._new_user("coach", cls.platform)
+        cls.other_coach = cls._new_user("coach", cls.platform, login="coach2")
+        cls.foreign_coach = cls._new_user("coach", cls.other_platform, login="coach3")
+        cls.secretary = cls._new_user("secretariat", cls.platform)
+        cls.manager = cls._new_user("manager", cls.platform)
+        cls.reporting = cls._new_user("reporting", cls.platform)
+        cls.phases = {
+            code: cls.env.ref(f"emploi_accompagne.emploi_phase_{code}")
+            for code in ("assessment", "career_plan", "job_search", "in_job")
+        }
+        cls.interview = cls.env.ref("emploi_accompagne.emploi_action_type_interview")
+        cls.cdi = cls.env.ref("emploi_accompagne.emploi_contract_type_cdi")
+        cls.short_cdd = cls.env.ref(
+            "emploi_accompagne.emploi_contract_type_cdd_under_6m"
+        )
+        cls.reason_stabilised = cls.env.ref(
+            "emploi_accompagne.emploi_exit_reason_stabilised"
+        )
+        cls.employer = cls.env["res.partner"].create(
+            {"name": "Boulangerie Dupain", "is_company": True}
+        )
+
+    @classmethod
+    def _new_user(cls, role, company, login=None):
+        return new_test_user(
+            cls.env,
+            login=login or role,
+            groups=GROUP % role,
+            company_id=company.id,
+            company_ids=[company.id],
+        )
+
+    @classmethod
+    def _beneficiary(cls, name, coach=None, company=None, **values):
+        partner = cls.env["res.partner"].create({"name": name})
+        return cls.env["emploi.beneficiary"].create(
+            {
+                "partner_id": partner.id,
+                "company_id": (company or cls.platform).id,
+                "coach_id": coach.id if coach else False,
+                "birthdate": date(1990, 5, 17),
+                "gender": "female",
+                "boeth_title": "rqth",
+                "boeth_decision_date": date(2020, 1, 1),
+                "consent_date": date(2024, 1, 2),
+                **values,
+            }
+        )
+
+    @classmethod
+    def _pathway(cls, beneficiary, **values):
+        return cls.env["emploi.pathway"].create(
+            {"beneficiary_id": beneficiary.id, "entry_date": date(2024, 1, 15), **values}
+        )
+
+    @classmethod
+    def _job(cls, pathway, start, end=False, contract=None):
+        return cls.env["emploi.job"].create(
+            {
+                "name": "Vendeuse",
+                "pathway_id": pathway.id,
+                "employer_id": cls.employer.id,
+                "contract_type_id": (contract or cls.cdi).id,
+                "start_date": start,
+                "end_date": end,
+                "weekly_hours": 24,
+            }
+        )
+
+    def _tracked(self, record, values, field_name):
+        """Write ``values`` on ``record`` with tracking on, as a user would; return
+        the tracking values posted for ``field_name``."""
+        # Post what creation left pending, as the end of a request would.
+        self.env.flush_all()
+        self.cr.flush()
+        record.with_context(tracking_disable=False, mail_notrack=False).write(values)
+        self.env.flush_all()
+        self.cr.flush()
+        messages = self.env["mail.message"].search(
+            [("model", "=", record._name), ("res_id", "=", record.id)]
+        )
+        return messages.tracking_value_ids.filtered(
+            lambda t: t.field_id.name == field_name
+        )
+
+    @contextmanager
+    def assertRaisesRegex(self, exception, regex):
+        """Like Odoo's ``assertRaises`` (rolled back to a savepoint), and checks
+        the message."""
+        with self.assertRaises(exception) as caught:
+            yield caught
+        self.assertRegex(str(caught.exception), regex)
