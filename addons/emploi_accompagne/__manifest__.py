@@ -39,6 +39,11 @@
         "demo/res_users_demo.xml",
         "demo/emploi_beneficiary_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "emploi_accompagne/static/tests/tours/*.js",
+        ],
+    },
     "application": True,
     "installable": True,
 }

@@ -5,3 +5,4 @@ from . import test_caseload
 from . import test_access
 from . import test_reminders
 from . import test_menus
+from . import test_ui
