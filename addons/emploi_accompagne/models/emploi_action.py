@@ -177,6 +177,8 @@ class EmploiAction(models.Model):
                     "user_id": action.user_id.id,
                     "partner_ids": action.user_id.partner_id.ids,
                     "emploi_pathway_id": action.pathway_id.id,
+                    # Who meets the job coach is nobody else's business.
+                    "privacy": "private",
                 }
                 for action in self
             ]

@@ -41,6 +41,14 @@ class TestActionsAndReminders(EmploiCommon):
         self.assertEqual(event.stop, datetime(2025, 3, 5, 15, 30))
         self.assertEqual(event.emploi_pathway_id, self.pathway)
         self.assertEqual(event.partner_ids, self.coach.partner_id)
+        self.assertEqual(event.privacy, "private")
+        # Colleagues see a busy slot, not what the appointment is about.
+        self.env.invalidate_all()
+        [as_colleague] = event.with_user(self.other_coach).read(["name"])
+        self.assertEqual(as_colleague["name"], "Busy")
+        self.env.invalidate_all()
+        [as_coach] = event.with_user(self.coach).read(["name"])
+        self.assertEqual(as_coach["name"], "Entretien")
         self.assertEqual(action.phase_id, self.phases["assessment"])
         # Moving the appointment in the calendar moves the action.
         event.write({"start": datetime(2025, 3, 6, 10, 0), "stop": datetime(2025, 3, 6, 11, 0)})
