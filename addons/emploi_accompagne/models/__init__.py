@@ -12,3 +12,6 @@ from . import emploi_action
 from . import emploi_job
 from . import emploi_caseload
 from . import calendar_event
+from . import emploi_referral_reason
+from . import emploi_committee
+from . import emploi_referral

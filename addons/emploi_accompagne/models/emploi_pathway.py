@@ -118,8 +118,13 @@ class EmploiPathway(models.Model):
         comodel_name="emploi.action", inverse_name="pathway_id", string="Actions"
     )
     action_count = fields.Integer(compute="_compute_action_count")
+    first_action_date = fields.Date(
+        compute="_compute_action_dates",
+        store=True,
+        help="Date of the first held support action.",
+    )
     last_action_date = fields.Date(
-        compute="_compute_last_action_date",
+        compute="_compute_action_dates",
         store=True,
         help="Date of the latest held support action.",
     )
@@ -180,13 +185,12 @@ class EmploiPathway(models.Model):
         for pathway in self:
             pathway.action_count = counts.get(pathway, 0)
 
-    @api.depends("action_ids.start", "action_ids.attendance")
-    def _compute_last_action_date(self):
+    @api.depends("action_ids.date", "action_ids.attendance")
+    def _compute_action_dates(self):
         for pathway in self:
-            held = pathway.action_ids.filtered(lambda a: a.attendance == "held")
-            pathway.last_action_date = (
-                max(held.mapped("start")).date() if held else False
-            )
+            dates = [a.date for a in pathway.action_ids if a.attendance == "held"]
+            pathway.first_action_date = min(dates) if dates else False
+            pathway.last_action_date = max(dates) if dates else False
 
     @api.depends("job_ids.start_date", "entry_date")
     def _compute_first_job_date(self):

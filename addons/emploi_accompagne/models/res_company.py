@@ -18,20 +18,37 @@ class ResCompany(models.Model):
         string="Days of notice before a title expires",
         default=90,
     )
+    emploi_referral_reminder_days = fields.Integer(
+        string="Days before an incomplete referral is flagged",
+        default=30,
+    )
+    emploi_referral_expiry_days = fields.Integer(
+        string="Days before an incomplete referral expires",
+        default=60,
+    )
     emploi_coach_team_access = fields.Boolean(
         string="Coaches see every file of the platform",
         help="When unchecked, a job coach only sees the files they are referent for.",
     )
 
     @api.constrains(
-        "emploi_caseload_target", "emploi_no_contact_days", "emploi_title_notice_days"
+        "emploi_caseload_target",
+        "emploi_no_contact_days",
+        "emploi_title_notice_days",
+        "emploi_referral_reminder_days",
+        "emploi_referral_expiry_days",
     )
     def _check_emploi_settings(self):
         for company in self:
             if (
-                company.emploi_caseload_target <= 0
-                or company.emploi_no_contact_days <= 0
-                or company.emploi_title_notice_days <= 0
+                min(
+                    company.emploi_caseload_target,
+                    company.emploi_no_contact_days,
+                    company.emploi_title_notice_days,
+                    company.emploi_referral_reminder_days,
+                    company.emploi_referral_expiry_days,
+                )
+                <= 0
             ):
                 raise ValidationError(
                     self.env._(

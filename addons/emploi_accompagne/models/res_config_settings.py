@@ -16,3 +16,9 @@ class ResConfigSettings(models.TransientModel):
     emploi_coach_team_access = fields.Boolean(
         related="company_id.emploi_coach_team_access", readonly=False
     )
+    emploi_referral_reminder_days = fields.Integer(
+        related="company_id.emploi_referral_reminder_days", readonly=False
+    )
+    emploi_referral_expiry_days = fields.Integer(
+        related="company_id.emploi_referral_expiry_days", readonly=False
+    )

@@ -6,3 +6,4 @@ from . import test_access
 from . import test_reminders
 from . import test_menus
 from . import test_ui
+from . import test_referral

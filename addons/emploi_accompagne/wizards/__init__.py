@@ -1,1 +1,3 @@
 from . import emploi_pathway_close
+from . import emploi_referral_decision
+from . import emploi_committee_schedule
