@@ -1,11 +1,11 @@
-"""Screenshots of the main views, as each role sees them.
+"""Screenshots of the main views, as each role of the demo data sees them.
 
 Usage: python tools/screenshots.py [--url http://localhost:8069] [--db NAME]
-                                    [--out screenshots] [--lang fr_FR]
+                                   [--out screenshots]
 
 Needs a running Odoo with the demo data, Debian's chromium and the
 ``playwright`` package (pip install playwright; no browser download: it drives
-/usr/bin/chromium).
+/usr/bin/chromium). Demo users' passwords are their logins.
 """
 
 import argparse
@@ -13,17 +13,44 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-# (file name, login, path of the page, text that must be on it)
+ACTION = "action-emploi_accompagne.{}"
+# (file name, login, action, view type or record to open, CSS class to wait for)
 PAGES = [
-    ("01_coach_caseload_kanban", "coach.martin", "action-emploi_accompagne.emploi_pathway_action_my", "o_kanban_renderer"),
-    ("02_coach_pathway_form", "coach.martin", "action-emploi_accompagne.emploi_pathway_action/{pathway}", "o_form_view"),
-    ("03_coach_beneficiary_form", "coach.martin", "action-emploi_accompagne.emploi_beneficiary_action/{beneficiary}", "o_form_view"),
-    ("04_secretary_beneficiary_form", "secretariat.durand", "action-emploi_accompagne.emploi_beneficiary_action/{beneficiary}", "o_form_view"),
-    ("05_coach_actions_calendar", "coach.martin", "action-emploi_accompagne.emploi_action_action?view_type=calendar", "o_calendar_view"),
-    ("06_manager_beneficiaries_list", "manager.bernard", "action-emploi_accompagne.emploi_beneficiary_action", "o_list_view"),
-    ("07_manager_caseloads", "manager.bernard", "action-emploi_accompagne.emploi_caseload_action", "o_list_view"),
-    ("08_reporting_pathway_analysis", "reporting.petit", "action-emploi_accompagne_reports.emploi_pathway_analysis_action", "o_pivot_view"),
+    ("01_coach_caseload", "coach.martin", "emploi_pathway_action_my", None, "o_kanban_renderer"),
+    ("02_coach_pathway", "coach.martin", "emploi_pathway_action",
+     ("emploi.pathway", [("coach_id.login", "=", "coach.martin"), ("job_ids", "!=", False)]), "o_form_view"),
+    ("03_coach_beneficiary", "coach.martin", "emploi_beneficiary_action",
+     ("emploi.beneficiary", [("coach_id.login", "=", "coach.martin")]), "o_form_view"),
+    ("04_secretary_beneficiary", "secretariat.lambert", "emploi_beneficiary_action",
+     ("emploi.beneficiary", [("coach_id.login", "=", "coach.martin")]), "o_form_view"),
+    ("05_coach_actions_calendar", "coach.martin", "emploi_action_action", "calendar", "o_calendar_renderer"),
+    ("06_manager_beneficiaries", "manager.fontaine", "emploi_beneficiary_action", None, "o_list_renderer"),
+    ("07_manager_caseloads", "manager.fontaine", "emploi_caseload_action", None, "o_list_renderer"),
+    ("08_secretary_referrals", "secretariat.lambert", "emploi_referral_action", None, "o_kanban_renderer"),
+    ("09_secretary_referral", "secretariat.lambert", "emploi_referral_action",
+     ("emploi.referral", [("state", "=", "new"), ("consent_date", "=", False)]), "o_form_view"),
+    ("10_secretary_committee", "secretariat.lambert", "emploi_committee_action",
+     ("emploi.committee", [("state", "=", "planned")]), "o_form_view"),
+    ("11_secretary_waiting_list", "secretariat.lambert", "emploi_referral_action_waiting_list", None, "o_list_renderer"),
+    ("12_reporting_analysis", "reporting.delorme", "emploi_accompagne_reports.emploi_pathway_analysis_action", None, "o_pivot"),
 ]
+
+
+def _first_id(page, url, model, domain):
+    response = page.request.post(
+        f"{url}/web/dataset/call_kw",
+        data={
+            "jsonrpc": "2.0",
+            "method": "call",
+            "params": {
+                "model": model,
+                "method": "search",
+                "args": [domain],
+                "kwargs": {"limit": 1},
+            },
+        },
+    )
+    return response.json()["result"][0]
 
 
 def main():
@@ -31,18 +58,15 @@ def main():
     parser.add_argument("--url", default="http://localhost:8069")
     parser.add_argument("--db", default=None)
     parser.add_argument("--out", default="screenshots")
-    parser.add_argument("--pathway", type=int, default=1)
-    parser.add_argument("--beneficiary", type=int, default=1)
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    ids = {"pathway": args.pathway, "beneficiary": args.beneficiary}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path="/usr/bin/chromium",
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         )
-        for name, login, path, marker in PAGES:
+        for name, login, action, target, marker in PAGES:
             page = browser.new_page(viewport={"width": 1440, "height": 900})
             db = f"?db={args.db}" if args.db else ""
             page.goto(f"{args.url}/web/login{db}")
@@ -50,9 +74,14 @@ def main():
             page.fill("input[name=password]", login)
             page.click("button[type=submit]")
             page.wait_for_selector(".o_main_navbar")
-            page.goto(f"{args.url}/odoo/{path.format(**ids)}")
+            path = ACTION.format(action) if "." not in action else f"action-{action}"
+            if isinstance(target, tuple):
+                path += f"/{_first_id(page, args.url, *target)}"
+            elif target:
+                path += f"?view_type={target}"
+            page.goto(f"{args.url}/odoo/{path}")
             page.wait_for_selector(f".{marker}")
-            page.wait_for_timeout(1200)
+            page.wait_for_timeout(1500)
             page.screenshot(path=out / f"{name}.png", full_page=True)
             page.close()
             print(out / f"{name}.png")

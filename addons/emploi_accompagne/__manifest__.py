@@ -43,7 +43,12 @@
     "demo": [
         "demo/res_company_demo.xml",
         "demo/res_users_demo.xml",
+        "demo/res_partner_demo.xml",
         "demo/emploi_beneficiary_demo.xml",
+        "demo/emploi_pathway_demo.xml",
+        "demo/emploi_job_demo.xml",
+        "demo/emploi_action_demo.xml",
+        "demo/emploi_referral_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

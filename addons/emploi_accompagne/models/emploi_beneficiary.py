@@ -214,17 +214,17 @@ class EmploiBeneficiary(models.Model):
             )
             beneficiary.first_job_date = min(dates) if dates else False
 
-    def _title_notice_limit(self):
+    def _title_notice_limit(self, company):
         return fields.Date.context_today(self) + relativedelta(
-            days=self.env.company.emploi_title_notice_days
+            days=company.emploi_title_notice_days
         )
 
-    @api.depends("boeth_expiry_date")
+    @api.depends("boeth_expiry_date", "company_id.emploi_title_notice_days")
     def _compute_title_expires_soon(self):
         today = fields.Date.context_today(self)
-        limit = self._title_notice_limit()
         for beneficiary in self:
             expiry = beneficiary.boeth_expiry_date
+            limit = self._title_notice_limit(beneficiary.company_id)
             beneficiary.title_expires_soon = bool(expiry) and today <= expiry <= limit
 
     def _search_title_expires_soon(self, operator, value):
@@ -232,7 +232,7 @@ class EmploiBeneficiary(models.Model):
             raise UserError(self.env._("Unsupported search on title expiry."))
         domain = [
             ("boeth_expiry_date", ">=", fields.Date.context_today(self)),
-            ("boeth_expiry_date", "<=", self._title_notice_limit()),
+            ("boeth_expiry_date", "<=", self._title_notice_limit(self.env.company)),
         ]
         positive = (operator == "=") == value
         return domain if positive else ["!", "&", *domain]
@@ -260,17 +260,23 @@ class EmploiBeneficiary(models.Model):
                     )
                 )
 
+    @api.constrains("boeth_title", "boeth_expiry_date", "consent_date")
+    def _check_pathway_eligibility(self):
+        self.pathway_ids._check_eligibility()
+
     @api.constrains("legal_protection", "legal_representative_id", "consent_by")
     def _check_legal_representative(self):
+        represented = ("guardianship", "family_authorisation")
         for beneficiary in self:
-            if (
+            if not beneficiary.legal_representative_id and (
                 beneficiary.consent_by == "representative"
-                and not beneficiary.legal_representative_id
+                or beneficiary.legal_protection in represented
             ):
                 raise ValidationError(
                     self.env._(
-                        "Consent was given by a legal representative: "
-                        "record who represents %s.",
+                        "%s is represented (guardianship, family authorisation or "
+                        "consent given by a representative): record the legal "
+                        "representative.",
                         beneficiary.name,
                     )
                 )

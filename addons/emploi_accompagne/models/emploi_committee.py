@@ -4,6 +4,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_date
 
 
 class EmploiCommittee(models.Model):
@@ -15,7 +16,7 @@ class EmploiCommittee(models.Model):
     _order = "date desc, id desc"
     _check_company_auto = True
 
-    name = fields.Char(compute="_compute_name", store=True)
+    name = fields.Char(compute="_compute_name")
     company_id = fields.Many2one(
         comodel_name="res.company",
         string="Platform",
@@ -54,11 +55,12 @@ class EmploiCommittee(models.Model):
     minutes_note = fields.Html(string="Minutes")
 
     @api.depends("date")
+    @api.depends_context("lang")
     def _compute_name(self):
         for committee in self:
             committee.name = self.env._(
                 "Admission committee of %s",
-                fields.Date.to_string(committee.date.date()) if committee.date else "",
+                format_date(self.env, committee.date) if committee.date else "",
             )
 
     @api.depends("referral_ids")

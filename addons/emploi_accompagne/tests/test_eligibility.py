@@ -55,6 +55,23 @@ class TestEligibility(EmploiCommon):
     def test_representative_consent_needs_a_representative(self):
         with self.assertRaisesRegex(ValidationError, "legal representative"):
             self._beneficiary("Sous Curatelle", consent_by="representative")
+        with self.assertRaisesRegex(ValidationError, "legal representative"):
+            self._beneficiary("Sous Tutelle", legal_protection="guardianship")
+        tutor = self.env["res.partner"].create({"name": "UDAF du Rhône"})
+        protected = self._beneficiary(
+            "Sous Tutelle", legal_protection="guardianship", legal_representative_id=tutor.id
+        )
+        self.assertEqual(protected.legal_representative_id, tutor)
+
+    def test_title_and_consent_stay_valid_for_the_pathways(self):
+        beneficiary = self._beneficiary("Titre Retiré")
+        self._pathway(beneficiary)
+        with self.assertRaisesRegex(ValidationError, "no employment obligation title"):
+            beneficiary.boeth_title = False
+        with self.assertRaisesRegex(ValidationError, "consent"):
+            beneficiary.consent_date = date(2024, 6, 1)
+        with self.assertRaisesRegex(ValidationError, "expired on"):
+            beneficiary.boeth_expiry_date = date(2023, 12, 31)
 
     def test_one_file_per_person_and_platform(self):
         beneficiary = self._beneficiary("Double Dossier")
