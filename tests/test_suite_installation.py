@@ -59,6 +59,8 @@ class TestReportingSeesFiguresNotFiles(TransactionCase):
         self.env["emploi.pathway"].create(
             {"beneficiary_id": beneficiary.id, "entry_date": date(2025, 1, 6)}
         )
+        # The analysis is an SQL view over the tables: write the records first.
+        self.env.flush_all()
         analysis = self.env["emploi.pathway.analysis"].with_user(reporting)
         [(age_band, count)] = analysis._read_group(
             [], ["age_band"], ["pathway_count:sum"]

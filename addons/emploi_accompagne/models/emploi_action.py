@@ -27,7 +27,9 @@ class EmploiAction(models.Model):
     beneficiary_id = fields.Many2one(
         related="pathway_id.beneficiary_id", store=True, index=True
     )
-    company_id = fields.Many2one(related="pathway_id.company_id", store=True, index=True)
+    company_id = fields.Many2one(
+        related="pathway_id.company_id", store=True, index=True
+    )
     user_id = fields.Many2one(
         comodel_name="res.users",
         string="Done by",
@@ -103,7 +105,9 @@ class EmploiAction(models.Model):
     def _compute_outcome_overdue(self):
         now = fields.Datetime.now()
         for action in self:
-            action.outcome_overdue = action.attendance == "planned" and action.start < now
+            action.outcome_overdue = (
+                action.attendance == "planned" and action.start < now
+            )
 
     def _search_outcome_overdue(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
@@ -127,7 +131,9 @@ class EmploiAction(models.Model):
                 hours=1
             ):
                 raise ValidationError(
-                    self.env._("The outcome of a future appointment cannot be recorded.")
+                    self.env._(
+                        "The outcome of a future appointment cannot be recorded."
+                    )
                 )
 
     @api.model_create_multi
@@ -170,18 +176,22 @@ class EmploiAction(models.Model):
         }
 
     def _create_calendar_events(self):
-        events = self.env["calendar.event"].with_context(emploi_from_action=True).create(
-            [
-                {
-                    **action._calendar_event_values(),
-                    "user_id": action.user_id.id,
-                    "partner_ids": action.user_id.partner_id.ids,
-                    "emploi_pathway_id": action.pathway_id.id,
-                    # Who meets the job coach is nobody else's business.
-                    "privacy": "private",
-                }
-                for action in self
-            ]
+        events = (
+            self.env["calendar.event"]
+            .with_context(emploi_from_action=True)
+            .create(
+                [
+                    {
+                        **action._calendar_event_values(),
+                        "user_id": action.user_id.id,
+                        "partner_ids": action.user_id.partner_id.ids,
+                        "emploi_pathway_id": action.pathway_id.id,
+                        # Who meets the job coach is nobody else's business.
+                        "privacy": "private",
+                    }
+                    for action in self
+                ]
+            )
         )
         for action, event in zip(self, events, strict=True):
             action.calendar_event_id = event

@@ -16,6 +16,10 @@ BOETH_TITLES = [
 ]
 
 
+GENDERS = [("female", "Woman"), ("male", "Man"), ("other", "Other")]
+CONSENT_BY = [("person", "The person"), ("representative", "Legal representative")]
+
+
 class EmploiBeneficiary(models.Model):
     """The file of a person the platform accompanies.
 
@@ -60,7 +64,7 @@ class EmploiBeneficiary(models.Model):
     birthdate = fields.Date(string="Date of birth", required=True)
     age = fields.Integer(compute="_compute_age")
     gender = fields.Selection(
-        selection=[("female", "Woman"), ("male", "Man"), ("other", "Other")],
+        selection=GENDERS,
         required=True,
     )
     education_level = fields.Selection(
@@ -91,7 +95,7 @@ class EmploiBeneficiary(models.Model):
         tracking=True, help="Date the person agreed to be accompanied."
     )
     consent_by = fields.Selection(
-        selection=[("person", "The person"), ("representative", "Legal representative")],
+        selection=CONSENT_BY,
         string="Consent given by",
         default="person",
     )
@@ -243,7 +247,9 @@ class EmploiBeneficiary(models.Model):
         for beneficiary in self:
             if beneficiary.birthdate > today:
                 raise ValidationError(
-                    self.env._("The date of birth of %s is in the future.", beneficiary.name)
+                    self.env._(
+                        "The date of birth of %s is in the future.", beneficiary.name
+                    )
                 )
             beneficiary.pathway_ids._check_entry_age()
 
@@ -304,9 +310,7 @@ class EmploiBeneficiary(models.Model):
         """Open a new pathway form (first entry or re-entry after an exit)."""
         self.ensure_one()
         if self.pathway_ids.filtered(lambda p: p.state != "closed"):
-            raise UserError(
-                self.env._("%s already has an open pathway.", self.name)
-            )
+            raise UserError(self.env._("%s already has an open pathway.", self.name))
         return {
             "type": "ir.actions.act_window",
             "res_model": "emploi.pathway",

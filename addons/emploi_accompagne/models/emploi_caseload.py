@@ -11,7 +11,9 @@ class EmploiCaseload(models.Model):
     _order = "available desc, user_id, id"
     _rec_name = "user_id"
 
-    user_id = fields.Many2one(comodel_name="res.users", string="Job coach", readonly=True)
+    user_id = fields.Many2one(
+        comodel_name="res.users", string="Job coach", readonly=True
+    )
     company_id = fields.Many2one(
         comodel_name="res.company", string="Platform", readonly=True
     )

@@ -40,7 +40,11 @@ class EmploiCommittee(models.Model):
         "representatives. They are invited; they get no access to the files.",
     )
     state = fields.Selection(
-        selection=[("planned", "Planned"), ("done", "Held"), ("cancelled", "Cancelled")],
+        selection=[
+            ("planned", "Planned"),
+            ("done", "Held"),
+            ("cancelled", "Cancelled"),
+        ],
         default="planned",
         required=True,
         tracking=True,
@@ -99,7 +103,9 @@ class EmploiCommittee(models.Model):
             "stop": self.date + timedelta(hours=self.duration or 2.0),
             "location": self.location,
             "user_id": self.user_id.id,
-            "partner_ids": [fields.Command.set((self.member_ids | self.user_id.partner_id).ids)],
+            "partner_ids": [
+                fields.Command.set((self.member_ids | self.user_id.partner_id).ids)
+            ],
             "description": self._agenda_html(),
         }
 

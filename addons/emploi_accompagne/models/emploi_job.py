@@ -2,7 +2,6 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 
-
 class EmploiJob(models.Model):
     """A job held by a person during a pathway."""
 
@@ -24,7 +23,9 @@ class EmploiJob(models.Model):
     beneficiary_id = fields.Many2one(
         related="pathway_id.beneficiary_id", store=True, index=True
     )
-    company_id = fields.Many2one(related="pathway_id.company_id", store=True, index=True)
+    company_id = fields.Many2one(
+        related="pathway_id.company_id", store=True, index=True
+    )
     employer_id = fields.Many2one(
         comodel_name="res.partner",
         string="Employer",

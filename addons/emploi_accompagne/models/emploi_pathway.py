@@ -4,6 +4,18 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 MIN_AGE = 16
+PATHWAY_STATES = [
+    ("active", "Active"),
+    ("paused", "Paused / light follow-up"),
+    ("closed", "Closed"),
+]
+ENTRY_SITUATIONS = [
+    ("job_seeker", "Job seeker"),
+    ("esat", "ESAT worker"),
+    ("employee", "Employee in an ordinary job, at risk"),
+    ("student", "Student or in training"),
+    ("other", "Other"),
+]
 
 
 class EmploiPathway(models.Model):
@@ -56,11 +68,7 @@ class EmploiPathway(models.Model):
     )
     days_in_phase = fields.Integer(compute="_compute_days_in_phase")
     state = fields.Selection(
-        selection=[
-            ("active", "Active"),
-            ("paused", "Paused / light follow-up"),
-            ("closed", "Closed"),
-        ],
+        selection=PATHWAY_STATES,
         string="Status",
         default="active",
         required=True,
@@ -75,13 +83,7 @@ class EmploiPathway(models.Model):
         help="First support appointment after the admission.",
     )
     entry_situation = fields.Selection(
-        selection=[
-            ("job_seeker", "Job seeker"),
-            ("esat", "ESAT worker"),
-            ("employee", "Employee in an ordinary job, at risk"),
-            ("student", "Student or in training"),
-            ("other", "Other"),
-        ],
+        selection=ENTRY_SITUATIONS,
         string="Situation at entry",
         required=True,
         default="job_seeker",

@@ -4,9 +4,10 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.osv import expression
 
-from .emploi_beneficiary import BOETH_TITLES, HEALTH_GROUP
-from .emploi_pathway import MIN_AGE
+from .emploi_beneficiary import BOETH_TITLES, CONSENT_BY, GENDERS, HEALTH_GROUP
+from .emploi_pathway import ENTRY_SITUATIONS, MIN_AGE
 
+WAITING_PRIORITIES = [("0", "Normal"), ("1", "High"), ("2", "Very high")]
 OPEN_STATES = ("new", "ready", "scheduled", "postponed", "assessment")
 DECISIONS = [
     ("admitted", "Admitted"),
@@ -86,9 +87,7 @@ class EmploiReferral(models.Model):
     lastname = fields.Char(string="Last name", required=True)
     person_name = fields.Char(compute="_compute_person_name", store=True, index=True)
     birthdate = fields.Date(string="Date of birth")
-    gender = fields.Selection(
-        selection=[("female", "Woman"), ("male", "Man"), ("other", "Other")]
-    )
+    gender = fields.Selection(selection=GENDERS)
     phone = fields.Char()
     email = fields.Char()
     city = fields.Char()
@@ -99,18 +98,12 @@ class EmploiReferral(models.Model):
     boeth_expiry_date = fields.Date(string="Title expiry date")
     consent_date = fields.Date()
     consent_by = fields.Selection(
-        selection=[("person", "The person"), ("representative", "Legal representative")],
+        selection=CONSENT_BY,
         string="Consent given by",
         default="person",
     )
     entry_situation = fields.Selection(
-        selection=[
-            ("job_seeker", "Job seeker"),
-            ("esat", "ESAT worker"),
-            ("employee", "Employee in an ordinary job, at risk"),
-            ("student", "Student or in training"),
-            ("other", "Other"),
-        ],
+        selection=ENTRY_SITUATIONS,
         string="Situation",
         required=True,
         default="job_seeker",
@@ -172,7 +165,7 @@ class EmploiReferral(models.Model):
     redirected_to = fields.Char(copy=False)
     decision_note = fields.Text(copy=False)
     waiting_priority = fields.Selection(
-        selection=[("0", "Normal"), ("1", "High"), ("2", "Very high")],
+        selection=WAITING_PRIORITIES,
         default="0",
         copy=False,
     )
@@ -367,7 +360,9 @@ class EmploiReferral(models.Model):
                 raise UserError(self.env._("Only a waiting referral can be assigned."))
             if not referral.coach_id:
                 raise UserError(
-                    self.env._("Choose the job coach of %s first.", referral.person_name)
+                    self.env._(
+                        "Choose the job coach of %s first.", referral.person_name
+                    )
                 )
             referral._open_pathway(fields.Date.context_today(self))
             referral.state = "admitted"
@@ -391,7 +386,9 @@ class EmploiReferral(models.Model):
         beneficiary = self.beneficiary_id
         values = self._beneficiary_values()
         if beneficiary:
-            beneficiary.write({k: v for k, v in values.items() if v and k != "company_id"})
+            beneficiary.write(
+                {k: v for k, v in values.items() if v and k != "company_id"}
+            )
         else:
             partner = self.env["res.partner"].create(
                 {
@@ -432,7 +429,7 @@ class EmploiReferral(models.Model):
                     ("referral_date", "<", reminder),
                 ]
             )
-            expired = stale.filtered(lambda r: r.referral_date < expiry)
+            expired = stale.filtered_domain([("referral_date", "<", expiry)])
             expired.write({"state": "expired", "decision_date": today})
             expired._notify_prescriber()
             (stale - expired).filtered(lambda r: not r.activity_ids).activity_schedule(
@@ -443,6 +440,4 @@ class EmploiReferral(models.Model):
     def _notify_prescriber(self):
         template = self.env.ref("emploi_accompagne.mail_template_referral_decision")
         for referral in self.filtered("advisor_id.email"):
-            referral.message_post_with_source(
-                template, subtype_xmlid="mail.mt_comment"
-            )
+            referral.message_post_with_source(template, subtype_xmlid="mail.mt_comment")

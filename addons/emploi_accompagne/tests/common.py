@@ -69,7 +69,11 @@ class EmploiCommon(TransactionCase):
     @classmethod
     def _pathway(cls, beneficiary, **values):
         return cls.env["emploi.pathway"].create(
-            {"beneficiary_id": beneficiary.id, "entry_date": date(2024, 1, 15), **values}
+            {
+                "beneficiary_id": beneficiary.id,
+                "entry_date": date(2024, 1, 15),
+                **values,
+            }
         )
 
     @classmethod

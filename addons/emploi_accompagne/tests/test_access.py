@@ -9,7 +9,9 @@ class TestAccess(EmploiCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.psychic = cls.env.ref("emploi_accompagne.emploi_disability_category_psychic")
+        cls.psychic = cls.env.ref(
+            "emploi_accompagne.emploi_disability_category_psychic"
+        )
         cls.mine = cls._beneficiary(
             "Dossier Du Conseiller",
             coach=cls.coach,
@@ -49,7 +51,9 @@ class TestAccess(EmploiCommon):
         self.assertNotIn(self.foreign, self._visible(self.coach))
 
     def test_coach_creates_a_file_and_becomes_its_referent(self):
-        partner = self.env["res.partner"].with_user(self.coach).create({"name": "Nouvelle"})
+        partner = (
+            self.env["res.partner"].with_user(self.coach).create({"name": "Nouvelle"})
+        )
         created = (
             self.env["emploi.beneficiary"]
             .with_user(self.coach)
@@ -84,7 +88,11 @@ class TestAccess(EmploiCommon):
         mine = self.mine.with_user(self.secretary)
         self.assertEqual(mine.name, "Dossier Du Conseiller")
         self.assertEqual(mine.boeth_title, "rqth")
-        for field in ("disability_category_id", "associated_disability_ids", "medical_follow_up"):
+        for field in (
+            "disability_category_id",
+            "associated_disability_ids",
+            "medical_follow_up",
+        ):
             with self.assertRaises(AccessError, msg=field):
                 mine.read([field])
         with self.assertRaises(AccessError):
@@ -106,7 +114,12 @@ class TestAccess(EmploiCommon):
         self.assertEqual(as_coach, trackings)
 
     def test_reporting_role_sees_no_individual_file(self):
-        for model in ("emploi.beneficiary", "emploi.pathway", "emploi.action", "emploi.job"):
+        for model in (
+            "emploi.beneficiary",
+            "emploi.pathway",
+            "emploi.action",
+            "emploi.job",
+        ):
             with self.assertRaises(AccessError, msg=model):
                 self.env[model].with_user(self.reporting).search([])
         with self.assertRaises(AccessError):

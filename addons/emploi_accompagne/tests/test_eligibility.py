@@ -59,7 +59,9 @@ class TestEligibility(EmploiCommon):
             self._beneficiary("Sous Tutelle", legal_protection="guardianship")
         tutor = self.env["res.partner"].create({"name": "UDAF du Rhône"})
         protected = self._beneficiary(
-            "Sous Tutelle", legal_protection="guardianship", legal_representative_id=tutor.id
+            "Sous Tutelle",
+            legal_protection="guardianship",
+            legal_representative_id=tutor.id,
         )
         self.assertEqual(protected.legal_representative_id, tutor)
 

@@ -21,7 +21,9 @@ class TestMenus(EmploiCommon):
 
     def _visible(self, user):
         visible = self.env["ir.ui.menu"].with_user(user)._visible_menu_ids()
-        return {key for key, xmlid in MENUS.items() if self.env.ref(xmlid).id in visible}
+        return {
+            key for key, xmlid in MENUS.items() if self.env.ref(xmlid).id in visible
+        }
 
     def test_menus_per_role(self):
         expected = {
@@ -64,5 +66,7 @@ class TestMenus(EmploiCommon):
                 action = self.env.ref(MENUS[key]).action
                 model = self.env[action.res_model].with_user(user)
                 with self.subTest(user=user.login, menu=key):
-                    model.get_views([(False, mode) for mode in action.view_mode.split(",")])
+                    model.get_views(
+                        [(False, mode) for mode in action.view_mode.split(",")]
+                    )
                     model.web_search_read([], {"display_name": {}}, limit=5)

@@ -211,7 +211,9 @@ class TestCommittee(ReferralCommon):
         self._committee().action_build_agenda()
         with self.assertRaisesRegex(UserError, "reason"):
             self._decide(self.ready, "refused")
-        refusal = self.env.ref("emploi_accompagne.emploi_referral_reason_refused_out_of_area")
+        refusal = self.env.ref(
+            "emploi_accompagne.emploi_referral_reason_refused_out_of_area"
+        )
         self._decide(self.ready, "refused", reason_id=refusal.id)
         self.assertEqual(
             (self.ready.state, self.ready.decision_reason_id), ("refused", refusal)
@@ -250,7 +252,12 @@ class TestCommittee(ReferralCommon):
         self._decide(self.ready, "waiting_list", waiting_priority="0")
         late_urgent = self._referral("Zoé", "Roux", referral_date=date(2025, 2, 20))
         late_urgent.write({"state": "waiting_list", "waiting_priority": "2"})
-        waiting = self.env["emploi.referral"].search([("state", "=", "waiting_list")])
+        waiting = self.env["emploi.referral"].search(
+            [
+                ("state", "=", "waiting_list"),
+                ("id", "in", (self.ready | self.ready2 | late_urgent).ids),
+            ]
+        )
         # Urgent first, then priority, then the oldest referral.
         self.assertEqual(list(waiting), [self.ready, late_urgent, self.ready2])
 

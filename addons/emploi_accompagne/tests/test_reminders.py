@@ -51,7 +51,9 @@ class TestActionsAndReminders(EmploiCommon):
         self.assertEqual(as_coach["name"], "Entretien")
         self.assertEqual(action.phase_id, self.phases["assessment"])
         # Moving the appointment in the calendar moves the action.
-        event.write({"start": datetime(2025, 3, 6, 10, 0), "stop": datetime(2025, 3, 6, 11, 0)})
+        event.write(
+            {"start": datetime(2025, 3, 6, 10, 0), "stop": datetime(2025, 3, 6, 11, 0)}
+        )
         self.assertEqual(action.start, datetime(2025, 3, 6, 10, 0))
         self.assertEqual(action.duration, 1.0)
         # And rescheduling the action moves the appointment.

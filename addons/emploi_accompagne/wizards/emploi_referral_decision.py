@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..models.emploi_referral import DECISIONS, OPEN_STATES
+from ..models.emploi_referral import DECISIONS, OPEN_STATES, WAITING_PRIORITIES
 
 
 class EmploiReferralDecision(models.TransientModel):
@@ -17,7 +17,7 @@ class EmploiReferralDecision(models.TransientModel):
         domain="[('share', '=', False)]",
     )
     waiting_priority = fields.Selection(
-        selection=[("0", "Normal"), ("1", "High"), ("2", "Very high")],
+        selection=WAITING_PRIORITIES,
         default="0",
     )
     reason_id = fields.Many2one(

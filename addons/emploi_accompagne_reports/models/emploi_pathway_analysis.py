@@ -1,6 +1,12 @@
 from odoo import fields, models
 from odoo.tools import SQL
 
+from odoo.addons.emploi_accompagne.models.emploi_beneficiary import GENDERS
+from odoo.addons.emploi_accompagne.models.emploi_pathway import (
+    ENTRY_SITUATIONS,
+    PATHWAY_STATES,
+)
+
 
 class EmploiPathwayAnalysis(models.Model):
     """Pathways as anonymous rows: what funders' indicators are counted from.
@@ -18,14 +24,12 @@ class EmploiPathwayAnalysis(models.Model):
     company_id = fields.Many2one(
         comodel_name="res.company", string="Platform", readonly=True
     )
-    coach_id = fields.Many2one(comodel_name="res.users", string="Job coach", readonly=True)
+    coach_id = fields.Many2one(
+        comodel_name="res.users", string="Job coach", readonly=True
+    )
     phase_id = fields.Many2one(comodel_name="emploi.phase", readonly=True)
     state = fields.Selection(
-        selection=[
-            ("active", "Active"),
-            ("paused", "Paused / light follow-up"),
-            ("closed", "Closed"),
-        ],
+        selection=PATHWAY_STATES,
         string="Status",
         readonly=True,
     )
@@ -33,18 +37,12 @@ class EmploiPathwayAnalysis(models.Model):
     exit_date = fields.Date(readonly=True)
     exit_reason_id = fields.Many2one(comodel_name="emploi.exit.reason", readonly=True)
     entry_situation = fields.Selection(
-        selection=[
-            ("job_seeker", "Job seeker"),
-            ("esat", "ESAT worker"),
-            ("employee", "Employee in an ordinary job, at risk"),
-            ("student", "Student or in training"),
-            ("other", "Other"),
-        ],
+        selection=ENTRY_SITUATIONS,
         string="Situation at entry",
         readonly=True,
     )
     gender = fields.Selection(
-        selection=[("female", "Woman"), ("male", "Man"), ("other", "Other")],
+        selection=GENDERS,
         readonly=True,
     )
     age_band = fields.Selection(

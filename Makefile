@@ -1,0 +1,56 @@
+# Developer entry points. The work is done by tools/*.sh; see README.md.
+#
+# Variables (make VAR=value or environment): ODOO_SRC, PYTHON, HTTP_PORT,
+# HTTP_INTERFACE, PGHOST/PGPORT/PGUSER/PGPASSWORD, LOCAL_PG_PORT, DB, ADDONS,
+# EXTRA_ADDONS_PATH, INSTALL_DEPS, PYTEST_ARGS, TEST_PATHS, UPDATE, SKIP_LINT,
+# KEEP_DB, LOG_IGNORE.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+export ODOO_SRC PYTHON VENV LOCAL_DIR HTTP_PORT HTTP_INTERFACE LOCAL_PG_PORT \
+	PGHOST PGPORT PGUSER PGPASSWORD DB ADDONS EXTRA_ADDONS_PATH INSTALL_DEPS \
+	PYTEST_ARGS TEST_PATHS UPDATE SKIP_LINT KEEP_DB LOG_IGNORE ODOO_TEST_LOG_LEVEL
+
+.PHONY: help setup run update shell test pytest lint format dropdb db-start db-stop clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+setup: ## Create/refresh .venv (Odoo 18 + dev tools), PostgreSQL and .local/odoo.conf
+	@bash tools/setup.sh --browser
+
+run: ## Set everything up and serve Odoo with our addons + demo data (admin/admin)
+	@bash tools/run.sh serve
+
+update: ## Like run, but upgrade our addons (-u) in the database first
+	@bash tools/run.sh update
+
+shell: ## odoo-bin shell on the development database (DB=emploi)
+	@bash tools/run.sh shell
+
+test: ## Lint, install everything in a throwaway DB, check the log, run pytest
+	@bash tools/test.sh
+
+pytest: ## Fast loop: pytest only, on an existing DB (DB=emploi; UPDATE=1 to -u first)
+	@bash tools/test.sh --db "$${DB:-emploi}"
+
+lint: ## ruff check + ruff format --check + pylint-odoo (OCA mandatory checks)
+	@bash tools/setup.sh --venv
+	@bash tools/lint.sh
+
+format: ## Fix what ruff can fix and format the code
+	@bash tools/setup.sh --venv
+	@bash tools/lint.sh --fix
+
+dropdb: ## Drop database DB (default emploi) and its filestore
+	@bash tools/run.sh dropdb
+
+db-start: ## Start the local PostgreSQL cluster (.local/postgresql)
+	@bash tools/run.sh db-start
+
+db-stop: ## Stop the local PostgreSQL cluster
+	@bash tools/run.sh db-stop
+
+clean: ## Remove the virtualenv (keeps .local: databases, filestore, logs)
+	rm -rf .venv
