@@ -38,7 +38,13 @@
         "views/emploi_committee_views.xml",
         "views/emploi_nomenclature_views.xml",
         "views/res_config_settings_views.xml",
+        "views/res_partner_views.xml",
+        "views/emploi_opportunity_views.xml",
+        "views/emploi_disclosure_views.xml",
         "views/menus.xml",
+        "views/emploi_employer_menus.xml",
+        "views/emploi_convention_views.xml",
+        "views/emploi_convention_menus.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -49,6 +55,8 @@
         "demo/emploi_job_demo.xml",
         "demo/emploi_action_demo.xml",
         "demo/emploi_referral_demo.xml",
+        "demo/emploi_opportunity_demo.xml",
+        "demo/emploi_convention_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -10,8 +10,16 @@ from . import emploi_beneficiary
 from . import emploi_pathway
 from . import emploi_action
 from . import emploi_job
+from . import res_partner
+from . import emploi_opportunity
+from . import emploi_opportunity_candidate
+from . import emploi_disclosure
 from . import emploi_caseload
 from . import calendar_event
 from . import emploi_referral_reason
 from . import emploi_committee
 from . import emploi_referral
+from . import emploi_convention
+from . import emploi_convention_year
+from . import emploi_convention_rule
+from . import emploi_convention_operator

@@ -90,11 +90,42 @@ class EmploiAction(models.Model):
     calendar_event_id = fields.Many2one(
         comodel_name="calendar.event", string="Appointment", copy=False
     )
+    disclosure_summary = fields.Char(
+        string="Disclosure plan",
+        compute="_compute_disclosure_summary",
+        help="What the person agreed to reveal to this employer.",
+    )
 
     @api.depends("pathway_id")
     def _compute_phase_id(self):
         for action in self:
             action.phase_id = action.phase_id or action.pathway_id.phase_id
+
+    @api.depends("beneficiary_id", "employer_id")
+    def _compute_disclosure_summary(self):
+        Disclosure = self.env["emploi.disclosure"]
+        with_employer = self.filtered(lambda a: a.employer_id and a.beneficiary_id)
+        plans = {}
+        if with_employer and Disclosure.has_access("read"):
+            for plan in Disclosure.search(
+                [
+                    ("beneficiary_id", "in", with_employer.beneficiary_id.ids),
+                    ("employer_id", "in", with_employer.employer_id.ids),
+                ],
+                order="date, id",
+            ):
+                plans[plan.beneficiary_id, plan.employer_id] = plan
+        for action in self:
+            plan = plans.get((action.beneficiary_id, action.employer_id))
+            if plan:
+                action.disclosure_summary = plan._summary()
+            elif action in with_employer:
+                action.disclosure_summary = self.env._(
+                    "No disclosure plan with this employer: reveal nothing about "
+                    "the person's disability."
+                )
+            else:
+                action.disclosure_summary = False
 
     @api.depends("start")
     def _compute_date(self):

@@ -46,12 +46,20 @@ class EmploiJob(models.Model):
     sector = fields.Selection(
         selection=[("private", "Private"), ("public", "Public")],
         required=True,
-        default="private",
+        compute="_compute_sector",
+        store=True,
+        readonly=False,
+        precompute=True,
     )
     start_date = fields.Date(required=True, tracking=True, index=True)
     end_date = fields.Date(tracking=True, index=True)
     weekly_hours = fields.Float(default=35.0)
     part_time = fields.Boolean(compute="_compute_part_time", store=True)
+
+    @api.depends("employer_id")
+    def _compute_sector(self):
+        for job in self:
+            job.sector = job.employer_id.emploi_sector or job.sector or "private"
 
     @api.depends("weekly_hours")
     def _compute_part_time(self):

@@ -7,3 +7,5 @@ from . import test_reminders
 from . import test_menus
 from . import test_ui
 from . import test_referral
+from . import test_convention
+from . import test_employer

@@ -1,0 +1,57 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class EmploiConventionOperator(models.Model):
+    """Platform mode: the share of a convention delegated to a partner operator."""
+
+    _name = "emploi.convention.operator"
+    _description = "Convention operator split"
+    _order = "convention_id, id"
+    _rec_name = "operator_partner_id"
+
+    convention_id = fields.Many2one(
+        comodel_name="emploi.convention",
+        string="Convention",
+        required=True,
+        index=True,
+        ondelete="cascade",
+    )
+    company_id = fields.Many2one(
+        related="convention_id.company_id", store=True, index=True
+    )
+    operator_partner_id = fields.Many2one(
+        comodel_name="res.partner", string="Operator", required=True
+    )
+    caseload_share = fields.Float(string="Caseload share (%)", digits=(5, 2))
+    amount_share = fields.Float(string="Funding share (%)", digits=(5, 2))
+
+    _sql_constraints = [
+        (
+            "operator_unique",
+            "UNIQUE(convention_id, operator_partner_id)",
+            "An operator appears once per convention.",
+        ),
+        (
+            "shares_range",
+            "CHECK(caseload_share BETWEEN 0 AND 100 "
+            "AND amount_share BETWEEN 0 AND 100)",
+            "Shares are percentages between 0 and 100.",
+        ),
+    ]
+
+    @api.constrains("caseload_share", "amount_share", "convention_id")
+    def _check_total_shares(self):
+        for convention in self.convention_id:
+            operators = convention.operator_ids
+            if (
+                sum(operators.mapped("caseload_share")) > 100
+                or sum(operators.mapped("amount_share")) > 100
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The operators of %s share more than 100%% of the caseload "
+                        "or of the funding.",
+                        convention.name,
+                    )
+                )
