@@ -30,9 +30,8 @@ class EmploiBeneficiary(models.Model):
 
     _name = "emploi.beneficiary"
     _description = "Supported employment beneficiary"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "emploi.platform.mixin"]
     _order = "name, id"
-    _check_company_auto = True
 
     partner_id = fields.Many2one(
         comodel_name="res.partner",
@@ -45,13 +44,6 @@ class EmploiBeneficiary(models.Model):
     name = fields.Char(related="partner_id.name", store=True, index="trigram")
     phone = fields.Char(related="partner_id.phone")
     email = fields.Char(related="partner_id.email")
-    company_id = fields.Many2one(
-        comodel_name="res.company",
-        string="Platform",
-        required=True,
-        index=True,
-        default=lambda self: self.env.company,
-    )
     active = fields.Boolean(default=True, tracking=True)
     coach_id = fields.Many2one(
         comodel_name="res.users",

@@ -12,18 +12,10 @@ class EmploiCommittee(models.Model):
 
     _name = "emploi.committee"
     _description = "Admission committee"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "emploi.platform.mixin"]
     _order = "date desc, id desc"
-    _check_company_auto = True
 
     name = fields.Char(compute="_compute_name")
-    company_id = fields.Many2one(
-        comodel_name="res.company",
-        string="Platform",
-        required=True,
-        index=True,
-        default=lambda self: self.env.company,
-    )
     date = fields.Datetime(required=True, tracking=True, index=True)
     duration = fields.Float(default=2.0, help="Duration in hours.")
     location = fields.Char()

@@ -26,19 +26,11 @@ class EmploiConvention(models.Model):
 
     _name = "emploi.convention"
     _description = "Management or financing convention"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "emploi.platform.mixin"]
     _order = "date_start desc, id desc"
-    _check_company_auto = True
 
     name = fields.Char(required=True, tracking=True)
     reference = fields.Char(copy=False, index="trigram")
-    company_id = fields.Many2one(
-        comodel_name="res.company",
-        string="Platform",
-        required=True,
-        index=True,
-        default=lambda self: self.env.company,
-    )
     currency_id = fields.Many2one(related="company_id.currency_id")
     user_id = fields.Many2one(
         comodel_name="res.users",

@@ -15,9 +15,8 @@ class EmploiOpportunity(models.Model):
 
     _name = "emploi.opportunity"
     _description = "Job opportunity"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "emploi.platform.mixin"]
     _order = "date desc, id desc"
-    _check_company_auto = True
 
     name = fields.Char(string="Job title", required=True, tracking=True)
     active = fields.Boolean(default=True)
@@ -33,13 +32,6 @@ class EmploiOpportunity(models.Model):
         comodel_name="res.partner",
         string="Employer contact",
         domain="[('parent_id', '=', employer_id)]",
-    )
-    company_id = fields.Many2one(
-        comodel_name="res.company",
-        string="Platform",
-        required=True,
-        index=True,
-        default=lambda self: self.env.company,
     )
     user_id = fields.Many2one(
         comodel_name="res.users",

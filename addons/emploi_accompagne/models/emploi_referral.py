@@ -24,18 +24,10 @@ class EmploiReferral(models.Model):
 
     _name = "emploi.referral"
     _description = "Referral"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "emploi.platform.mixin"]
     _order = "urgent desc, waiting_priority desc, referral_date, id"
-    _check_company_auto = True
 
     name = fields.Char(string="Reference", required=True, copy=False, default="/")
-    company_id = fields.Many2one(
-        comodel_name="res.company",
-        string="Platform",
-        required=True,
-        index=True,
-        default=lambda self: self.env.company,
-    )
     state = fields.Selection(
         selection=[
             ("new", "Received, incomplete"),
