@@ -12,7 +12,7 @@ export ODOO_SRC PYTHON VENV LOCAL_DIR HTTP_PORT HTTP_INTERFACE LOCAL_PG_PORT \
 	PGHOST PGPORT PGUSER PGPASSWORD DB ADDONS EXTRA_ADDONS_PATH INSTALL_DEPS \
 	PYTEST_ARGS TEST_PATHS UPDATE SKIP_LINT KEEP_DB LOG_IGNORE ODOO_TEST_LOG_LEVEL
 
-.PHONY: help setup run update shell test pytest lint format dropdb db-start db-stop clean benchmark
+.PHONY: help setup run update shell test pytest lint format i18n dropdb db-start db-stop clean benchmark
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -42,6 +42,9 @@ benchmark: ## Time the coaches' lists at realistic and 10x scale (on DB, default
 lint: ## ruff check + ruff format --check + pylint-odoo (OCA mandatory checks)
 	@bash tools/setup.sh --venv
 	@bash tools/lint.sh
+
+i18n: ## Refresh i18n/*.pot and merge them into fr.po (on DB, default emploi); fails when strings are untranslated
+	@bash tools/i18n.sh
 
 format: ## Fix what ruff can fix and format the code
 	@bash tools/setup.sh --venv
