@@ -24,3 +24,4 @@ from . import emploi_convention
 from . import emploi_convention_year
 from . import emploi_convention_rule
 from . import emploi_convention_operator
+from . import emploi_support_agreement

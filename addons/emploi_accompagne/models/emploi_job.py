@@ -56,6 +56,12 @@ class EmploiJob(models.Model):
     weekly_hours = fields.Float(default=35.0)
     part_time = fields.Boolean(compute="_compute_part_time", store=True)
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        jobs = super().create(vals_list)
+        self.env["emploi.support.agreement"]._version_for_new_jobs(jobs)
+        return jobs
+
     @api.depends("employer_id")
     def _compute_sector(self):
         for job in self:

@@ -144,6 +144,12 @@ class EmploiPathway(models.Model):
     duration_days = fields.Integer(
         string="Duration (days)", compute="_compute_duration_days"
     )
+    agreement_ids = fields.One2many(
+        comodel_name="emploi.support.agreement",
+        inverse_name="pathway_id",
+        string="Support agreements",
+    )
+    agreement_count = fields.Integer(compute="_compute_agreement_count")
     meeting_ids = fields.One2many(
         comodel_name="calendar.event",
         inverse_name="emploi_pathway_id",
@@ -344,6 +350,25 @@ class EmploiPathway(models.Model):
             "target": "new",
             "context": {"default_pathway_id": self.id},
         }
+
+    @api.depends("agreement_ids")
+    def _compute_agreement_count(self):
+        counts = dict(
+            self.env["emploi.support.agreement"]._read_group(
+                [("pathway_id", "in", self.ids)], ["pathway_id"], ["__count"]
+            )
+        )
+        for pathway in self:
+            pathway.agreement_count = counts.get(pathway, 0)
+
+    def action_view_agreements(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "emploi_accompagne.emploi_support_agreement_action"
+        )
+        action["domain"] = [("pathway_id", "=", self.id)]
+        action["context"] = {"default_pathway_id": self.id}
+        return action
 
     def action_view_actions(self):
         self.ensure_one()

@@ -9,3 +9,4 @@ from . import test_ui
 from . import test_referral
 from . import test_convention
 from . import test_employer
+from . import test_support_agreement
