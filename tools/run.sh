@@ -27,6 +27,7 @@ install_or_update() {
             { tail -n 40 "$logfile" >&2; die "Installation failed, see $logfile"; }
     elif [[ -n $update ]]; then
         logfile=$LOG_DIR/update-$DB.log
+        : >"$logfile" # Odoo appends: check this run only
         log "Updating $ADDONS in database $DB (log: $logfile)"
         odoo_bin -c "$ODOO_CONF" -d "$DB" -u "$ADDONS" --stop-after-init --logfile="$logfile" ||
             { tail -n 40 "$logfile" >&2; die "Update failed, see $logfile"; }

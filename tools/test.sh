@@ -112,6 +112,7 @@ if [[ -n $reuse_db ]]; then
     dbtool exists "$reuse_db" || die "Database $reuse_db does not exist (make run creates one)."
     if [[ -n ${UPDATE:-} ]]; then
         log "Updating $ADDONS in $reuse_db"
+        : >"$LOG_DIR/update-$reuse_db.log" # Odoo appends: check this run only
         odoo_bin -c "$ODOO_CONF" -d "$reuse_db" -u "$ADDONS" --stop-after-init \
             --logfile="$LOG_DIR/update-$reuse_db.log" ||
             die "Update failed, see $LOG_DIR/update-$reuse_db.log"

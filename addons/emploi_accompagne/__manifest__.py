@@ -41,6 +41,7 @@
         "views/emploi_nomenclature_views.xml",
         "views/res_config_settings_views.xml",
         "views/res_partner_views.xml",
+        "views/res_users_views.xml",
         "views/emploi_opportunity_views.xml",
         "views/emploi_disclosure_views.xml",
         "views/menus.xml",

@@ -6,6 +6,7 @@ from . import emploi_contract_type
 from . import emploi_exit_reason
 from . import emploi_disability_category
 from . import res_company
+from . import res_users
 from . import res_config_settings
 from . import emploi_beneficiary
 from . import emploi_pathway

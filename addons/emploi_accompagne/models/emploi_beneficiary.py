@@ -53,6 +53,15 @@ class EmploiBeneficiary(models.Model):
         domain="[('share', '=', False), ('company_ids', 'in', company_id)]",
         help="The referent (conseiller en emploi accompagné) of the person.",
     )
+    operator_partner_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Delegated to",
+        index=True,
+        tracking=True,
+        domain="[('is_company', '=', True)]",
+        help="Platform mode: the partner structure that follows this person; its "
+        "staff see only the files delegated to it. Empty: the lead operator.",
+    )
     birthdate = fields.Date(string="Date of birth", required=True)
     age = fields.Integer(compute="_compute_age")
     gender = fields.Selection(
@@ -232,6 +241,28 @@ class EmploiBeneficiary(models.Model):
         ]
         positive = (operator == "=") == value
         return domain if positive else ["!", "&", *domain]
+
+    @api.constrains("operator_partner_id", "company_id")
+    def _check_operator(self):
+        Operator = self.env["emploi.convention.operator"].sudo()
+        for beneficiary in self.filtered("operator_partner_id"):
+            if not Operator.search_count(
+                [
+                    ("company_id", "=", beneficiary.company_id.id),
+                    ("operator_partner_id", "=", beneficiary.operator_partner_id.id),
+                ],
+                limit=1,
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(operator)s is not an operator of any convention of the "
+                        "platform %(platform)s: the file of %(name)s cannot be "
+                        "delegated to it.",
+                        operator=beneficiary.operator_partner_id.display_name,
+                        platform=beneficiary.company_id.name,
+                        name=beneficiary.name,
+                    )
+                )
 
     @api.constrains("birthdate")
     def _check_birthdate(self):

@@ -144,6 +144,15 @@ class EmploiPathway(models.Model):
     duration_days = fields.Integer(
         string="Duration (days)", compute="_compute_duration_days"
     )
+    funding_convention_ids = fields.Many2many(
+        comodel_name="emploi.convention",
+        string="Funded by",
+        compute="_compute_funding_convention_ids",
+        search="_search_funding_convention_ids",
+        groups="emploi_accompagne.group_emploi_manager",
+        help="Signed conventions whose attribution rules match this pathway this "
+        "year.",
+    )
     agreement_ids = fields.One2many(
         comodel_name="emploi.support.agreement",
         inverse_name="pathway_id",
@@ -350,6 +359,42 @@ class EmploiPathway(models.Model):
             "target": "new",
             "context": {"default_pathway_id": self.id},
         }
+
+    def _get_funding_conventions(self):
+        """{convention: pathways it funds this year}, amendments left out."""
+        year = fields.Date.context_today(self).year
+        conventions = self.env["emploi.convention"].search(
+            [
+                ("state", "=", "signed"),
+                ("parent_id", "=", False),
+                ("date_start", "<=", f"{year}-12-31"),
+                ("date_end", ">=", f"{year}-01-01"),
+            ]
+        )
+        return {
+            convention: convention._get_funded_pathways(year)
+            for convention in conventions
+        }
+
+    @api.depends_context("date_today")
+    def _compute_funding_convention_ids(self):
+        funded = self._get_funding_conventions()
+        for pathway in self:
+            pathway.funding_convention_ids = self.env["emploi.convention"].union(
+                *(c for c, pathways in funded.items() if pathway in pathways)
+            )
+
+    def _search_funding_convention_ids(self, operator, value):
+        if operator not in ("in", "="):
+            raise UserError(self.env._("Search the funding conventions with = or in."))
+        funded = self._get_funding_conventions()
+        if not value:  # not funded by any convention
+            return [("id", "not in", self.browse().union(*funded.values()).ids)]
+        wanted = self.env["emploi.convention"].browse(value)
+        pathways = self.browse().union(
+            *(pathways for c, pathways in funded.items() if c in wanted)
+        )
+        return [("id", "in", pathways.ids)]
 
     @api.depends("agreement_ids")
     def _compute_agreement_count(self):
