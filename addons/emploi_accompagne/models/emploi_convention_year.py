@@ -30,7 +30,7 @@ class EmploiConventionYear(models.Model):
     target_entries = fields.Integer(help="New pathways to open over the year.")
     actual_caseload = fields.Integer(
         compute="_compute_actuals",
-        help="Funded pathways active at some point of the year.",
+        help="People with a funded pathway active at some point of the year.",
     )
     actual_entries = fields.Integer(
         compute="_compute_actuals", help="Funded pathways opened during the year."
@@ -82,7 +82,7 @@ class EmploiConventionYear(models.Model):
                 if convention and line.year
                 else self.env["emploi.pathway"]
             )
-            caseload = len(pathways)
+            caseload = len(pathways.beneficiary_id)  # people, not pathways
             if pathways:
                 first, last = convention._get_period(line.year)
                 day = min(last, today) if first <= today else last

@@ -10,3 +10,5 @@ from . import test_referral
 from . import test_convention
 from . import test_employer
 from . import test_support_agreement
+from . import test_platform_mode
+from . import test_demo_data

@@ -250,3 +250,46 @@ class TestConvention(EmploiCommon):
             with self.subTest(user=user.login):
                 menus = self.env["ir.ui.menu"].with_user(user)._visible_menu_ids()
                 self.assertEqual(menu.id in menus, visible)
+
+    # Which convention funds whom, seen from the pathway (current year: 2026).
+
+    def test_pathway_shows_its_funding_conventions(self):
+        fiphfp_2026 = self.env["emploi.convention"].create(
+            {
+                "name": "FIPHFP 2026",
+                "funder": "fiphfp",
+                "company_id": self.platform.id,
+                "date_start": date(2026, 1, 1),
+                "date_end": date(2026, 12, 31),
+                "rule_ids": [Command.create({"condition": "public_sector_job"})],
+            }
+        )
+        (self.ars | fiphfp_2026 | self.fiphfp).action_sign()
+        Pathway = self.env["emploi.pathway"].with_user(self.manager)
+        p1, p2, p3, p6 = (
+            p.with_user(self.manager) for p in (self.p1, self.p2, self.p3, self.p6)
+        )
+        # P1 holds a public-sector job in 2026: the FIPHFP funds it too.
+        self.assertEqual(p1.funding_convention_ids, self.ars | fiphfp_2026)
+        self.assertEqual(p2.funding_convention_ids, self.ars)
+        self.assertEqual(p6.funding_convention_ids, self.ars)
+        # P3 left in 2025: no convention of 2026 funds it.
+        self.assertFalse(p3.funding_convention_ids)
+        self.assertEqual(
+            Pathway.search([("funding_convention_ids", "in", fiphfp_2026.ids)]), self.p1
+        )
+        self.assertEqual(
+            Pathway.search([("funding_convention_ids", "=", False)]), self.p3 | self.p4
+        )
+
+    def test_coaches_do_not_see_the_funding(self):
+        with self.assertRaises(AccessError):
+            self.p1.with_user(self.coach).read(["funding_convention_ids"])
+
+    def test_a_person_with_two_pathways_counts_once(self):
+        # P4's person comes back in 2025: one person, two pathways that year.
+        self.p4.exit_date = date(2025, 1, 31)
+        self._pathway(self.p4.beneficiary_id, entry_date=date(2025, 6, 2))
+        line = self._line(self.ars, 2025)
+        line.invalidate_recordset()
+        self.assertEqual((line.actual_caseload, line.actual_entries), (5, 4))
