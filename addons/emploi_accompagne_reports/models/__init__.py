@@ -1,1 +1,5 @@
 from . import emploi_pathway_analysis
+from . import emploi_funder_indicators
+from . import emploi_funder_report_mixin
+from . import emploi_funder_report_wizard
+from . import emploi_funder_snapshot

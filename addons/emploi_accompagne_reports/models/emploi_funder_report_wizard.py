@@ -1,0 +1,113 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+REPORT = "emploi_accompagne_reports.action_report_funder_xlsx"
+
+
+class EmploiFunderReportWizard(models.TransientModel):
+    """Indicators on screen, the funder spreadsheet, and closing a period."""
+
+    _name = "emploi.funder.report.wizard"
+    _inherit = ["emploi.funder.report.mixin"]
+    _description = "Funder report"
+
+    date_from = fields.Date(
+        default=lambda self: fields.Date.context_today(self).replace(month=1, day=1)
+        - relativedelta(years=1)
+    )
+    date_to = fields.Date(
+        default=lambda self: fields.Date.context_today(self).replace(month=12, day=31)
+        - relativedelta(years=1)
+    )
+    company_ids = fields.Many2many(default=lambda self: self.env.companies)
+    summary_html = fields.Html(
+        string="Headline figures", compute="_compute_summary_html", sanitize=False
+    )
+
+    @api.constrains("date_from", "date_to")
+    def _check_period(self):
+        for wizard in self:
+            if wizard.date_to < wizard.date_from:
+                raise UserError(self.env._("The period ends before it starts."))
+
+    @api.onchange("funder")
+    def _onchange_funder(self):
+        if self.funder and self.convention_id.funder != self.funder:
+            self.convention_id = False
+
+    def _get_pathway_ids(self):
+        """Pathways funded by the convention or the funder chosen, else None."""
+        conventions = self.convention_id
+        if not conventions and self.funder:
+            conventions = self.env["emploi.convention"].search(
+                [
+                    ("company_id", "in", self.company_ids.ids),
+                    ("funder", "=", self.funder),
+                    ("state", "in", ("signed", "expired")),
+                    ("parent_id", "=", False),
+                ]
+            )
+        if not conventions and not self.funder:
+            return None
+        pathways = self.env["emploi.pathway"].sudo()
+        for convention in conventions.sudo():
+            for year in range(self.date_from.year, self.date_to.year + 1):
+                pathways |= convention._get_funded_pathways(year)
+        return pathways.ids
+
+    def _get_figures(self):
+        self.ensure_one()
+        return self.env["emploi.funder.indicators"]._compute_figures(
+            self.date_from, self.date_to, self.company_ids, self._get_pathway_ids()
+        )
+
+    @api.depends(
+        "date_from",
+        "date_to",
+        "company_ids",
+        "funder",
+        "convention_id",
+        "mask_small_counts",
+    )
+    def _compute_summary_html(self):
+        writer = self.env["report.emploi_accompagne_reports.funder_xlsx"]
+        for wizard in self:
+            if not (wizard.date_from and wizard.date_to and wizard.company_ids):
+                wizard.summary_html = False
+                continue
+            wizard.summary_html = writer._summary_html(wizard, wizard._get_figures())
+
+    def _render_xlsx(self):
+        """The spreadsheet, as the Export button downloads it (bytes)."""
+        content, __ = self.env["ir.actions.report"]._render_xlsx(REPORT, self.ids, None)
+        return content
+
+    def action_export(self):
+        self.ensure_one()
+        return self.env.ref(REPORT).report_action(self)
+
+    def action_close_period(self):
+        """Certify the figures of the period: a snapshot that never changes."""
+        self.ensure_one()
+        snapshot = self.env["emploi.funder.snapshot"].create(
+            {
+                "date_from": self.date_from,
+                "date_to": self.date_to,
+                "company_ids": self.company_ids.ids,
+                "funder": self.funder,
+                "convention_id": self.convention_id.id,
+                "mask_small_counts": self.mask_small_counts,
+                "figures": self.env["emploi.funder.snapshot"]._figures_to_json(
+                    self._get_figures()
+                ),
+            }
+        )
+        snapshot._attach_spreadsheet()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": snapshot._name,
+            "res_id": snapshot.id,
+            "view_mode": "form",
+        }

@@ -1,0 +1,276 @@
+from markupsafe import Markup, escape
+
+from odoo import fields, models
+from odoo.tools.misc import formatLang
+
+from ..models.emploi_funder_indicators import TOTAL
+
+SMALL = 5  # counts of people under this are masked
+MASKED = "< 5"
+
+
+class FunderXlsx(models.AbstractModel):
+    """The funder spreadsheet: one sheet per theme, one column per platform and a
+    total, then the definitions. Reports (wizard or certified snapshot) give the
+    parameters and the figures; nothing individual is ever written."""
+
+    _name = "report.emploi_accompagne_reports.funder_xlsx"
+    _inherit = "report.report_xlsx.abstract"
+    _description = "Funder spreadsheet"
+
+    # ------------------------------------------------------------ cells
+    def _columns(self, report):
+        columns = [(c.id, c.name) for c in report.company_ids.sorted("name")]
+        if len(columns) > 1:
+            columns.append((TOTAL, self.env._("Total")))
+        return columns
+
+    def _cell(self, report, row, values, column):
+        """The value of a cell: a number, or the masking text."""
+        value = values.get(column, 0) or 0
+        if (
+            report.mask_small_counts
+            and row["people"]
+            and row["kind"] != "rate"
+            and 0 < value < SMALL
+        ):
+            return MASKED
+        return value
+
+    def _rate(self, report, figures, row, column):
+        num = figures.get((row["code"], None), {}).get(column, 0) or 0
+        den = figures.get((row["den"], None), {}).get(column, 0) or 0
+        if not den:
+            return 0
+        if report.mask_small_counts and den < SMALL:
+            return MASKED
+        return num / den
+
+    def _rows(self, report, figures, row):
+        """``[(label, {column: value}, is_total)]`` for a catalogue row."""
+        columns = [c for c, __ in self._columns(report)]
+        if row["kind"] == "rate":
+            return [
+                (
+                    row["label"],
+                    {c: self._rate(report, figures, row, c) for c in columns},
+                    False,
+                )
+            ]
+        if row["kind"] == "value":
+            values = figures.get((row["code"], None), {})
+            return [
+                (
+                    row["label"],
+                    {c: self._cell(report, row, values, c) for c in columns},
+                    False,
+                )
+            ]
+        keys = list(row["keys"])
+        known = {key for key, __ in keys}
+        if any(code == row["code"] and key not in known for code, key in figures):
+            keys.append((None, self.env._("Not specified")))
+        lines = []
+        for key, label in keys:
+            values = figures.get((row["code"], key), {})
+            lines.append(
+                (label, {c: self._cell(report, row, values, c) for c in columns}, False)
+            )
+        if row["total"]:
+            totals = {
+                c: sum(
+                    figures.get((row["code"], key), {}).get(c, 0) or 0
+                    for key, __ in keys
+                )
+                for c in columns
+            }
+            lines.append(
+                (
+                    self.env._("Total"),
+                    {c: self._cell(report, row, totals, c) for c in columns},
+                    True,
+                )
+            )
+        return lines
+
+    # ------------------------------------------------------------ workbook
+    def _formats(self, workbook):
+        base = {"font_name": "Arial", "font_size": 10}
+        return {
+            "title": workbook.add_format({**base, "bold": True, "font_size": 14}),
+            "label": workbook.add_format(base),
+            "muted": workbook.add_format(
+                {**base, "italic": True, "font_color": "#555555"}
+            ),
+            "date": workbook.add_format(
+                {**base, "num_format": "dd/mm/yyyy", "align": "left"}
+            ),
+            "header": workbook.add_format(
+                {
+                    **base,
+                    "bold": True,
+                    "bg_color": "#1F4E79",
+                    "font_color": "#FFFFFF",
+                    "border": 1,
+                    "text_wrap": True,
+                    "valign": "vcenter",
+                }
+            ),
+            "section": workbook.add_format(
+                {**base, "bold": True, "bg_color": "#DDEBF7"}
+            ),
+            "indent": workbook.add_format({**base, "indent": 1}),
+            "total_label": workbook.add_format(
+                {**base, "bold": True, "indent": 1, "top": 1}
+            ),
+            "": workbook.add_format({**base, "num_format": "#,##0"}),
+            "days": workbook.add_format({**base, "num_format": "#,##0.0"}),
+            "h": workbook.add_format({**base, "num_format": "#,##0.0"}),
+            "€": workbook.add_format({**base, "num_format": "#,##0.00 [$€-fr-FR]"}),
+            "%": workbook.add_format({**base, "num_format": "0.0%"}),
+            "masked": workbook.add_format(
+                {**base, "align": "right", "font_color": "#777777"}
+            ),
+            "total": workbook.add_format(
+                {**base, "num_format": "#,##0", "bold": True, "top": 1}
+            ),
+            "wrap": workbook.add_format({**base, "text_wrap": True, "valign": "top"}),
+        }
+
+    def _write_header(self, sheet, fmt, report, title):
+        _ = self.env._
+        sheet.write(0, 0, title, fmt["title"])
+        sheet.write(1, 0, _("Period from"), fmt["label"])
+        sheet.write_datetime(
+            1, 1, fields.Datetime.to_datetime(report.date_from), fmt["date"]
+        )
+        sheet.write(2, 0, _("to"), fmt["label"])
+        sheet.write_datetime(
+            2, 1, fields.Datetime.to_datetime(report.date_to), fmt["date"]
+        )
+        scope = report.convention_id.display_name or dict(
+            report._fields["funder"]._description_selection(self.env)
+        ).get(report.funder)
+        sheet.write(3, 0, _("Pathways funded by"), fmt["label"])
+        sheet.write(3, 1, scope or _("all funders"), fmt["label"])
+        if report.mask_small_counts:
+            sheet.write(
+                4, 0, _('Counts of 1 to 4 people are shown as "< 5".'), fmt["muted"]
+            )
+
+    def generate_xlsx_report(self, workbook, data, reports):
+        for report in reports:
+            self._write_report(workbook, report, report._get_figures())
+
+    def _write_report(self, workbook, report, figures):
+        _ = self.env._
+        fmt = self._formats(workbook)
+        columns = self._columns(report)
+        catalogue = self.env["emploi.funder.indicators"]._get_catalogue()
+        first_row = 6
+        for title, rows in catalogue:
+            sheet = workbook.add_worksheet(title[:31])
+            self._write_header(sheet, fmt, report, title)
+            sheet.set_column(0, 0, 58)
+            sheet.set_column(1, len(columns), 18)
+            sheet.write(first_row, 0, _("Indicator"), fmt["header"])
+            for col, (__, name) in enumerate(columns, start=1):
+                sheet.write(first_row, col, name, fmt["header"])
+            sheet.freeze_panes(first_row + 1, 1)
+            line = first_row + 1
+            for row in rows:
+                lines = self._rows(report, figures, row)
+                if row["kind"] == "breakdown":
+                    sheet.write(line, 0, row["label"], fmt["section"])
+                    for col in range(1, len(columns) + 1):
+                        sheet.write_blank(line, col, None, fmt["section"])
+                    line += 1
+                number = fmt[row["unit"]]
+                for label, values, is_total in lines:
+                    label_fmt = (
+                        fmt["total_label"]
+                        if is_total
+                        else (
+                            fmt["indent"]
+                            if row["kind"] == "breakdown"
+                            else fmt["label"]
+                        )
+                    )
+                    sheet.write(line, 0, label, label_fmt)
+                    for col, (column, __) in enumerate(columns, start=1):
+                        value = values[column]
+                        if value == MASKED:
+                            sheet.write_string(line, col, value, fmt["masked"])
+                        else:
+                            sheet.write_number(
+                                line, col, value, fmt["total"] if is_total else number
+                            )
+                    line += 1
+        self._write_definitions(workbook, fmt, catalogue)
+
+    def _write_definitions(self, workbook, fmt, catalogue):
+        _ = self.env._
+        sheet = workbook.add_worksheet(_("Definitions"))
+        sheet.write(0, 0, _("How each figure is computed"), fmt["title"])
+        sheet.write(
+            1,
+            0,
+            _(
+                "Only aggregates: no individual data. Period bounds are included. A "
+                "pathway is open from its entry date to its exit date."
+            ),
+            fmt["muted"],
+        )
+        headers = [_("Sheet"), _("Indicator"), _("Definition"), _("Counts people")]
+        for col, header in enumerate(headers):
+            sheet.write(3, col, header, fmt["header"])
+        sheet.set_column(0, 0, 24)
+        sheet.set_column(1, 1, 50)
+        sheet.set_column(2, 2, 90)
+        sheet.set_column(3, 3, 14)
+        sheet.freeze_panes(4, 0)
+        line = 4
+        for title, rows in catalogue[1:]:
+            for row in rows:
+                sheet.write(line, 0, title, fmt["wrap"])
+                sheet.write(line, 1, row["label"], fmt["wrap"])
+                sheet.write(line, 2, row["definition"], fmt["wrap"])
+                sheet.write(
+                    line, 3, _("Yes") if row["people"] else _("No"), fmt["wrap"]
+                )
+                line += 1
+
+    # ------------------------------------------------------------ screen
+    def _summary_html(self, report, figures):
+        """The summary sheet as an HTML table: the same figures as the file."""
+        columns = self._columns(report)
+        title, rows = self.env["emploi.funder.indicators"]._get_catalogue()[0]
+        head = Markup("").join(
+            Markup("<th class='text-end'>%s</th>") % name for __, name in columns
+        )
+        body = Markup("")
+        for row in rows:
+            for label, values, __ in self._rows(report, figures, row):
+                cells = Markup("").join(
+                    Markup("<td class='text-end'>%s</td>")
+                    % self._format(
+                        values[column],
+                        row["unit"] or ("%" if row["kind"] == "rate" else ""),
+                    )
+                    for column, __ in columns
+                )
+                body += Markup("<tr><td>%s</td>%s</tr>") % (label, cells)
+        return Markup(
+            "<table class='table table-sm table-striped o_emploi_funder_summary'>"
+            "<thead><tr><th>%s</th>%s</tr></thead><tbody>%s</tbody></table>"
+        ) % (escape(title), head, body)
+
+    def _format(self, value, unit):
+        if value == MASKED:
+            return value
+        if unit == "%":
+            return f"{formatLang(self.env, value * 100, digits=1)} %"
+        if unit == "€":
+            return formatLang(self.env, value, digits=2) + " €"
+        digits = 0 if float(value).is_integer() else 1
+        return formatLang(self.env, value, digits=digits)
