@@ -237,6 +237,7 @@ class EmploiFunderIndicators(models.AbstractModel):
                     ", ".join(forbidden.mapped("name")),
                 )
             )
+        self.env.flush_all()  # the queries read the tables, not the cache
         params = {
             "companies": companies.ids,
             "date_from": date_from,
@@ -267,7 +268,7 @@ class EmploiFunderIndicators(models.AbstractModel):
                 SELECT c.company_id, c.funder, sum(y.amount)
                   FROM emploi_convention_year y
                   JOIN emploi_convention c ON c.id = y.convention_id
-                 WHERE c.company_id = ANY(%(companies)s) AND c.active
+                 WHERE c.company_id = ANY(%(companies)s) AND c.parent_id IS NULL
                    AND c.state IN ('signed', 'expired')
                    AND y.year BETWEEN %(year_from)s AND %(year_to)s
                  GROUP BY GROUPING SETS ((c.company_id, c.funder), (c.funder))

@@ -1,0 +1,320 @@
+import io
+from datetime import date, datetime
+
+import openpyxl
+
+from odoo import Command
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
+
+from odoo.addons.emploi_accompagne.tests.common import EmploiCommon
+
+YEAR_2025 = (date(2025, 1, 1), date(2025, 12, 31))
+
+
+@tagged("post_install", "-at_install")
+class TestFunderReport(EmploiCommon):
+    """Funder figures over 2025 on a dataset counted by hand.
+
+    Plateforme A:
+    - Anne: entered 2024-03-01 (before the period), permanent job from 2025-04-01;
+    - Bruno: left 2025-02-28 (stabilised), came back 2025-06-01, no job;
+    - Chloé: entered 2025-03-01 already employed (job since 2024-01-01);
+    - Denis: entered 2025-09-01, short fixed-term job 2025-10-15 to 2025-12-15;
+    - Eve enters in 2026 and Fanny left in 2024: outside the period.
+    Plateforme B: Gaston, entered 2025-01-15, no job.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.reporting.company_ids = [Command.link(cls.other_platform.id)]
+        cls.manager.company_ids = [Command.link(cls.other_platform.id)]
+        coach_b = cls.foreign_coach
+        anne = cls._pathway(
+            cls._beneficiary("Anne", coach=cls.coach), entry_date=date(2024, 3, 1)
+        )
+        cls._job(anne, date(2025, 4, 1))
+        bruno = cls._beneficiary("Bruno", coach=cls.coach, gender="male")
+        cls._pathway(
+            bruno,
+            entry_date=date(2024, 6, 1),
+            exit_date=date(2025, 2, 28),
+            state="closed",
+            exit_reason_id=cls.reason_stabilised.id,
+        )
+        cls._pathway(bruno, entry_date=date(2025, 6, 1))
+        chloe = cls._pathway(
+            cls._beneficiary("Chloé", coach=cls.coach),
+            entry_date=date(2025, 3, 1),
+            entry_situation="employee",
+        )
+        cls._job(chloe, date(2024, 1, 1))
+        cls.denis = cls._pathway(
+            cls._beneficiary("Denis", coach=cls.coach, gender="male"),
+            entry_date=date(2025, 9, 1),
+        )
+        cls._job(cls.denis, date(2025, 10, 15), date(2025, 12, 15), cls.short_cdd)
+        cls._pathway(
+            cls._beneficiary("Eve", coach=cls.coach), entry_date=date(2026, 1, 10)
+        )
+        cls._pathway(
+            cls._beneficiary("Fanny", coach=cls.coach, consent_date=date(2023, 1, 2)),
+            entry_date=date(2023, 5, 2),
+            exit_date=date(2024, 12, 15),
+            state="closed",
+            exit_reason_id=cls.reason_stabilised.id,
+        )
+        cls._pathway(
+            cls._beneficiary("Gaston", coach=coach_b, company=cls.other_platform),
+            entry_date=date(2025, 1, 15),
+        )
+        Action = cls.env["emploi.action"]
+        for start, attendance in (
+            (datetime(2025, 5, 12, 9), "held"),
+            (datetime(2024, 11, 4, 9), "held"),
+            (datetime(2025, 6, 2, 9), "no_show"),
+        ):
+            Action.create(
+                {
+                    "name": "Visite en entreprise",
+                    "pathway_id": anne.id,
+                    "action_type_id": cls.interview.id,
+                    "start": start,
+                    "duration": 1.5,
+                    "attendance": attendance,
+                    "employer_id": cls.employer.id,
+                }
+            )
+        cls.both = cls.platform | cls.other_platform
+
+    def _wizard(self, user=None, **values):
+        return (
+            self.env["emploi.funder.report.wizard"]
+            .with_user(user or self.reporting)
+            .create(
+                {
+                    "date_from": YEAR_2025[0],
+                    "date_to": YEAR_2025[1],
+                    "company_ids": [Command.set(self.both.ids)],
+                    "mask_small_counts": False,
+                    **values,
+                }
+            )
+        )
+
+    def _figures(self, **values):
+        return self._wizard(**values)._get_figures()
+
+    def _sheet_rows(self, content, sheet):
+        """``{label: [Plateforme A, Plateforme B, Total]}`` of a sheet."""
+        workbook = openpyxl.load_workbook(io.BytesIO(content))
+        rows = {}
+        for row in workbook[sheet].iter_rows(min_row=8, values_only=True):
+            rows.setdefault(row[0], list(row[1:4]))
+        return rows
+
+    def test_headline_figures(self):
+        f = self._figures()
+        a, b, total = self.platform.id, self.other_platform.id, 0
+        # Bruno counts once in the caseload, his two pathways count as an exit
+        # and an entry; Anne, entered before 2025, is in the caseload only.
+        self.assertEqual(f["A1", None], {a: 4, b: 1, total: 5})
+        self.assertEqual(f["A2", None], {a: 4, b: 1, total: 5})
+        self.assertEqual(f["A3", None], {a: 3, b: 1, total: 4})
+        self.assertEqual(f["A5", None], {a: 1, total: 1})
+        self.assertEqual(f["A5_reason", self.reason_stabilised.id], {a: 1, total: 1})
+        self.assertEqual(f["A6", None], {a: 1, total: 1})
+        # Anne and Chloé work on 31 December; Denis' job ended on the 15th.
+        self.assertEqual(f["C1", None], {a: 2, total: 2})
+        self.assertEqual(f["C2", None], {a: 2, total: 2})
+        # Chloé, employed at entry, is left out of the access rate: 2 of 3 in A,
+        # Gaston (no job) in B.
+        self.assertEqual(f["C3_den", None], {a: 3, b: 1, total: 4})
+        self.assertEqual(f["C3_num", None], {a: 2, total: 2})
+        # Anne: 396 days to her job, Denis: 44.
+        self.assertEqual(f["C4_avg", None], {a: 220.0, total: 220.0})
+        self.assertEqual(f["C4_median", None], {a: 220.0, total: 220.0})
+        self.assertEqual(f["C4_within_6m", None], {a: 1, total: 1})
+        self.assertEqual(f["C6_contract", self.cdi.id], {a: 1, total: 1})
+        self.assertEqual(f["C6_contract", self.short_cdd.id], {a: 1, total: 1})
+        self.assertEqual(f["C7", None], {a: 1, total: 1})
+        self.assertEqual(f["B_gender", "female"], {a: 2, b: 1, total: 3})
+        self.assertEqual(f["B_gender", "male"], {a: 2, total: 2})
+        # One held action with the employer in 2025; the no-show does not count.
+        self.assertEqual(f["A7", None], {a: 1, total: 1})
+        phase = self._anne_phase()
+        self.assertEqual(f["A8_hours_phase", phase], {a: 1.5, total: 1.5})
+
+    def _anne_phase(self):
+        return (
+            self.env["emploi.action"]
+            .search([("start", "=", datetime(2025, 5, 12, 9))])
+            .phase_id.id
+        )
+
+    def test_spreadsheet_holds_the_same_figures(self):
+        wizard = self._wizard()
+        content = wizard._render_xlsx()
+        workbook = openpyxl.load_workbook(io.BytesIO(content))
+        self.assertEqual(
+            workbook.sheetnames,
+            [
+                "Summary",
+                "Activity",
+                "Profiles",
+                "Employment outcomes",
+                "Durations and delays",
+                "Services by phase",
+                "Employers",
+                "Finance",
+                "Definitions",
+            ],
+        )
+        summary = workbook["Summary"]
+        self.assertEqual(
+            [c.value for c in summary[7]],
+            ["Indicator", "Plateforme A", "Plateforme B", "Total"],
+        )
+        self.assertEqual(summary["B2"].value, datetime(2025, 1, 1))
+        self.assertEqual(summary.freeze_panes, "B8")
+        rows = self._sheet_rows(content, "Summary")
+        self.assertEqual(rows["Active caseload over the period"], [4, 1, 5])
+        self.assertEqual(rows["Entries"], [3, 1, 4])
+        self.assertEqual(rows["Access to employment rate"], [2 / 3, 0, 0.5])
+        outcomes = self._sheet_rows(content, "Employment outcomes")
+        self.assertEqual(
+            outcomes["People in employment at the end of the period"], [2, 0, 2]
+        )
+        self.assertEqual(outcomes["... of which durable employment"], [1, 0, 1])
+        activity = self._sheet_rows(content, "Activity")
+        self.assertEqual(activity["Re-entries"], [1, 0, 1])
+        self.assertEqual(activity["Job seeker"], [2, 1, 3])
+        self.assertEqual(activity["Employee in an ordinary job, at risk"], [1, 0, 1])
+        # The on-screen summary shows the very same figures.
+        self.assertIn("66.7", wizard.summary_html)
+        # Nothing individual: no name of a person anywhere.
+        for sheet in workbook.worksheets:
+            for row in sheet.iter_rows(values_only=True):
+                for name in ("Anne", "Bruno", "Chloé", "Denis", "Gaston"):
+                    self.assertNotIn(name, " ".join(str(v) for v in row))
+        self.assertEqual(
+            wizard.report_filename,
+            "Funder report - 2 platforms - 2025-01-01 to 2025-12-31",
+        )
+
+    def test_small_counts_are_masked(self):
+        content = self._wizard(mask_small_counts=True)._render_xlsx()
+        rows = self._sheet_rows(content, "Summary")
+        self.assertEqual(rows["Active caseload over the period"], ["< 5", "< 5", 5])
+        # Employers and hours are not people: never masked.
+        self.assertEqual(rows["Employers supported"], [1, 0, 1])
+
+    def test_funder_restricts_to_the_pathways_it_funds(self):
+        self.env["emploi.convention"].create(
+            {
+                "name": "FIPHFP 2025",
+                "funder": "fiphfp",
+                "company_id": self.platform.id,
+                "date_start": date(2025, 1, 1),
+                "date_end": date(2025, 12, 31),
+                "state": "signed",
+                "rule_ids": [Command.create({"condition": "employed_at_entry"})],
+                "line_ids": [Command.create({"year": 2025, "amount": 30000})],
+            }
+        )
+        f = self._figures(funder="fiphfp")
+        self.assertEqual(f["A1", None], {self.platform.id: 1, 0: 1})  # Chloé
+        self.assertEqual(
+            f["E_amount", "fiphfp"], {self.platform.id: 30000.0, 0: 30000.0}
+        )
+        self.assertEqual(f["E_per_person", None][self.platform.id], 30000.0)
+
+    def test_certified_period_does_not_change(self):
+        wizard = self._wizard(user=self.manager)
+        action = wizard.action_close_period()
+        first = self.env["emploi.funder.snapshot"].browse(action["res_id"])
+        self.assertTrue(first.spreadsheet)
+        self.assertEqual(first.create_uid, self.manager)
+        # A file is corrected afterwards: Denis entered in 2026 in fact.
+        self.denis.entry_date = date(2026, 1, 5)
+        self.assertEqual(first._get_figures()["A3", None][self.platform.id], 3)
+        self.assertEqual(self._figures()["A3", None][self.platform.id], 2)
+        second_action = self._wizard(user=self.manager).action_close_period()
+        second = self.env["emploi.funder.snapshot"].browse(second_action["res_id"])
+        self.assertEqual(second._get_figures()["A3", None][self.platform.id], 2)
+        content, __ = self.env["ir.actions.report"]._render_xlsx(
+            "emploi_accompagne_reports.action_report_funder_snapshot_xlsx",
+            first.ids,
+            None,
+        )
+        self.assertEqual(self._sheet_rows(content, "Summary")["Entries"], [3, 1, 4])
+        with self.assertRaisesRegex(UserError, "cannot be changed"):
+            first.with_user(self.manager).date_to = date(2025, 6, 30)
+        with self.assertRaises(AccessError):
+            first.with_user(self.manager).unlink()
+        with self.assertRaisesRegex(UserError, "cannot be deleted"):
+            first.unlink()
+        # The reporting role reads the certified reports, cannot make one.
+        self.assertEqual(
+            self.env["emploi.funder.snapshot"].with_user(self.reporting).search([]),
+            first | second,
+        )
+        with self.assertRaises(AccessError):
+            self._wizard().action_close_period()
+
+    def test_reporting_role_never_reads_a_file(self):
+        self.assertTrue(self._wizard()._render_xlsx())
+        for model in ("emploi.beneficiary", "emploi.pathway", "emploi.job"):
+            with self.assertRaises(AccessError):
+                self.env[model].with_user(self.reporting).search([])
+
+    def test_platforms_outside_the_user_are_refused(self):
+        self.reporting.company_ids = [Command.unlink(self.other_platform.id)]
+        with self.assertRaisesRegex(AccessError, "Plateforme B"):
+            self.env["emploi.funder.indicators"].with_user(
+                self.reporting
+            )._compute_figures(*YEAR_2025, self.both)
+
+    def test_query_count_does_not_depend_on_rows(self):
+        Indicators = self.env["emploi.funder.indicators"].with_user(self.reporting)
+        self.env.invalidate_all()
+        before = self.cr.sql_log_count
+        Indicators._compute_figures(*YEAR_2025, self.both)
+        few = self.cr.sql_log_count - before
+        for index in range(20):
+            self._pathway(
+                self._beneficiary(f"Personne {index}", coach=self.coach),
+                entry_date=date(2025, 2, 1),
+            )
+        self.env.invalidate_all()
+        before = self.cr.sql_log_count
+        figures = Indicators._compute_figures(*YEAR_2025, self.both)
+        self.assertEqual(self.cr.sql_log_count - before, few)
+        self.assertEqual(figures["A1", None][self.platform.id], 24)
+
+
+@tagged("post_install", "-at_install")
+class TestFunderReportDemo(EmploiCommon):
+    def test_demo_platforms(self):
+        """On the install day: 26 people followed in the Rhône, 13 in the Loire
+        (open pathways of the demo data)."""
+        delorme = self.env.ref("emploi_accompagne.user_reporting_delorme_demo")
+        today = date.today()
+        wizard = (
+            self.env["emploi.funder.report.wizard"]
+            .with_user(delorme)
+            .create(
+                {
+                    "date_from": date(today.year, 1, 1),
+                    "date_to": today,
+                    "company_ids": [Command.set(delorme.company_ids.ids)],
+                }
+            )
+        )
+        figures = wizard._get_figures()
+        rhone = self.env.ref("base.main_company")
+        loire = self.env.ref("emploi_accompagne.res_company_loire_demo")
+        self.assertEqual(figures["A2", None], {rhone.id: 26, loire.id: 13, 0: 39})
+        rows = openpyxl.load_workbook(io.BytesIO(wizard._render_xlsx()))["Activity"]
+        self.assertEqual(rows.max_column, 4)
