@@ -1,7 +1,7 @@
 """Screenshots of the main views, as each role of the demo data sees them.
 
 Usage: python tools/screenshots.py [--url http://localhost:8069] [--db NAME]
-                                   [--out screenshots]
+                                   [--out screenshots] [--only NAME_PART]
 
 Needs a running Odoo with the demo data, Debian's chromium and the
 ``playwright`` package (pip install playwright; no browser download: it drives
@@ -103,6 +103,41 @@ PAGES = [
         None,
         "o_pivot",
     ),
+    (
+        "13_coach_support_agreement",
+        "coach.martin",
+        "emploi_support_agreement_action",
+        ("emploi.support.agreement", [("version", "=", 2), ("state", "=", "signed")]),
+        "o_form_view",
+    ),
+    (
+        "14_coach_employer",
+        "coach.martin",
+        "res_partner_action_employer",
+        ("res.partner", [("name", "=", "EHPAD Les Glycines")]),
+        "o_form_view",
+    ),
+    (
+        "15_manager_convention",
+        "manager.fontaine",
+        "emploi_convention_action",
+        ("emploi.convention", [("reference", "=", "ARS-EA-01")]),
+        "o_form_view",
+    ),
+    (
+        "16_partner_coach_files",
+        "coach.partenaire",
+        "emploi_beneficiary_action",
+        None,
+        "o_list_renderer",
+    ),
+    (
+        "17_reporting_funder_report",
+        "reporting.delorme",
+        "emploi_accompagne_reports.emploi_funder_report_wizard_action",
+        None,
+        "o_emploi_funder_summary",
+    ),
 ]
 
 
@@ -128,6 +163,7 @@ def main():
     parser.add_argument("--url", default="http://localhost:8069")
     parser.add_argument("--db", default=None)
     parser.add_argument("--out", default="screenshots")
+    parser.add_argument("--only", help="take only the pages whose name contains this")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -137,6 +173,8 @@ def main():
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         )
         for name, login, action, target, marker in PAGES:
+            if args.only and args.only not in name:
+                continue
             page = browser.new_page(viewport={"width": 1440, "height": 900})
             db = f"?db={args.db}" if args.db else ""
             page.goto(f"{args.url}/web/login{db}")

@@ -96,50 +96,69 @@ class FunderXlsx(models.AbstractModel):
     # ------------------------------------------------------------ workbook
     def _formats(self, workbook):
         base = {"font_name": "Arial", "font_size": 10}
-        return {
-            "title": workbook.add_format({**base, "bold": True, "font_size": 14}),
-            "label": workbook.add_format(base),
-            "muted": workbook.add_format(
-                {**base, "italic": True, "font_color": "#555555"}
-            ),
-            "date": workbook.add_format(
-                {**base, "num_format": "dd/mm/yyyy", "align": "left"}
-            ),
-            "header": workbook.add_format(
-                {
-                    **base,
-                    "bold": True,
-                    "bg_color": "#1F4E79",
-                    "font_color": "#FFFFFF",
-                    "border": 1,
-                    "text_wrap": True,
-                    "valign": "vcenter",
-                }
-            ),
-            "section": workbook.add_format(
-                {**base, "bold": True, "bg_color": "#DDEBF7"}
-            ),
-            "indent": workbook.add_format({**base, "indent": 1}),
-            "total_label": workbook.add_format(
-                {**base, "bold": True, "indent": 1, "top": 1}
-            ),
-            "": workbook.add_format({**base, "num_format": "#,##0"}),
-            "days": workbook.add_format({**base, "num_format": "#,##0.0"}),
-            "h": workbook.add_format({**base, "num_format": "#,##0.0"}),
-            "€": workbook.add_format({**base, "num_format": "#,##0.00 [$€-fr-FR]"}),
-            "%": workbook.add_format({**base, "num_format": "0.0%"}),
-            "masked": workbook.add_format(
-                {**base, "align": "right", "font_color": "#777777"}
-            ),
-            "total": workbook.add_format(
-                {**base, "num_format": "#,##0", "bold": True, "top": 1}
-            ),
-            "wrap": workbook.add_format({**base, "text_wrap": True, "valign": "top"}),
+        numbers = {
+            "": "#,##0",
+            "days": "#,##0.0",
+            "h": "#,##0.0",
+            "€": "#,##0.00 [$€-fr-FR]",
+            "%": "0.0%",
         }
+        totals = {
+            f"total{unit}": workbook.add_format(
+                {**base, "num_format": number, "bold": True, "top": 1}
+            )
+            for unit, number in numbers.items()
+        }
+        return (
+            totals
+            | {
+                "title": workbook.add_format({**base, "bold": True, "font_size": 14}),
+                "label": workbook.add_format(base),
+                "muted": workbook.add_format(
+                    {**base, "italic": True, "font_color": "#555555"}
+                ),
+                "date": workbook.add_format(
+                    {**base, "num_format": "dd/mm/yyyy", "align": "left"}
+                ),
+                "header": workbook.add_format(
+                    {
+                        **base,
+                        "bold": True,
+                        "bg_color": "#1F4E79",
+                        "font_color": "#FFFFFF",
+                        "border": 1,
+                        "text_wrap": True,
+                        "valign": "vcenter",
+                    }
+                ),
+                "section": workbook.add_format(
+                    {**base, "bold": True, "bg_color": "#DDEBF7"}
+                ),
+                "indent": workbook.add_format({**base, "indent": 1}),
+                "total_label": workbook.add_format(
+                    {**base, "bold": True, "indent": 1, "top": 1}
+                ),
+                "masked": workbook.add_format(
+                    {**base, "align": "right", "font_color": "#777777"}
+                ),
+                "wrap": workbook.add_format(
+                    {**base, "text_wrap": True, "valign": "top"}
+                ),
+            }
+            | {
+                unit: workbook.add_format({**base, "num_format": number})
+                for unit, number in numbers.items()
+            }
+        )
 
     def _write_header(self, sheet, fmt, report, title):
         _ = self.env._
-        sheet.write(0, 0, title, fmt["title"])
+        sheet.set_paper(9)  # A4
+        sheet.set_landscape()
+        sheet.fit_to_pages(1, 0)
+        sheet.write(
+            0, 0, _("Supported employment funder report: %s", title), fmt["title"]
+        )
         sheet.write(1, 0, _("Period from"), fmt["label"])
         sheet.write_datetime(
             1, 1, fields.Datetime.to_datetime(report.date_from), fmt["date"]
@@ -173,6 +192,8 @@ class FunderXlsx(models.AbstractModel):
             self._write_header(sheet, fmt, report, title)
             sheet.set_column(0, 0, 58)
             sheet.set_column(1, len(columns), 18)
+            sheet.set_row(first_row, 30)
+            sheet.repeat_rows(first_row)
             sheet.write(first_row, 0, _("Indicator"), fmt["header"])
             for col, (__, name) in enumerate(columns, start=1):
                 sheet.write(first_row, col, name, fmt["header"])
@@ -185,7 +206,7 @@ class FunderXlsx(models.AbstractModel):
                     for col in range(1, len(columns) + 1):
                         sheet.write_blank(line, col, None, fmt["section"])
                     line += 1
-                number = fmt[row["unit"]]
+                number, total = fmt[row["unit"]], fmt[f"total{row['unit']}"]
                 for label, values, is_total in lines:
                     label_fmt = (
                         fmt["total_label"]
@@ -203,7 +224,7 @@ class FunderXlsx(models.AbstractModel):
                             sheet.write_string(line, col, value, fmt["masked"])
                         else:
                             sheet.write_number(
-                                line, col, value, fmt["total"] if is_total else number
+                                line, col, value, total if is_total else number
                             )
                     line += 1
         self._write_definitions(workbook, fmt, catalogue)
@@ -211,6 +232,9 @@ class FunderXlsx(models.AbstractModel):
     def _write_definitions(self, workbook, fmt, catalogue):
         _ = self.env._
         sheet = workbook.add_worksheet(_("Definitions"))
+        sheet.set_paper(9)
+        sheet.set_landscape()
+        sheet.fit_to_pages(1, 0)
         sheet.write(0, 0, _("How each figure is computed"), fmt["title"])
         sheet.write(
             1,
