@@ -136,7 +136,7 @@ PAGES = [
         "reporting.delorme",
         "emploi_accompagne_reports.emploi_funder_report_wizard_action",
         None,
-        "o_emploi_funder_summary",
+        "o_form_view",
     ),
 ]
 

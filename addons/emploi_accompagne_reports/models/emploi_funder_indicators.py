@@ -229,6 +229,7 @@ class EmploiFunderIndicators(models.AbstractModel):
         figure over all the platforms. ``pathway_ids`` restricts the pathways
         (those a convention funds). The number of queries does not depend on
         the data: one per indicator family."""
+        companies = companies._origin  # the form's records are new ones
         forbidden = companies - self.env.user.company_ids
         if forbidden and not self.env.su:
             raise AccessError(

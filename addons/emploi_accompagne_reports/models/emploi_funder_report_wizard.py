@@ -39,11 +39,11 @@ class EmploiFunderReportWizard(models.TransientModel):
 
     def _get_pathway_ids(self):
         """Pathways funded by the convention or the funder chosen, else None."""
-        conventions = self.convention_id
+        conventions = self.convention_id._origin
         if not conventions and self.funder:
             conventions = self.env["emploi.convention"].search(
                 [
-                    ("company_id", "in", self.company_ids.ids),
+                    ("company_id", "in", self.company_ids._origin.ids),
                     ("funder", "=", self.funder),
                     ("state", "in", ("signed", "expired")),
                     ("parent_id", "=", False),

@@ -20,7 +20,8 @@ class FunderXlsx(models.AbstractModel):
 
     # ------------------------------------------------------------ cells
     def _columns(self, report):
-        columns = [(c.id, c.name) for c in report.company_ids.sorted("name")]
+        platforms = report.company_ids._origin.sorted("name")
+        columns = [(platform.id, platform.name) for platform in platforms]
         if len(columns) > 1:
             columns.append((TOTAL, self.env._("Total")))
         return columns
