@@ -12,7 +12,7 @@ export ODOO_SRC PYTHON VENV LOCAL_DIR HTTP_PORT HTTP_INTERFACE LOCAL_PG_PORT \
 	PGHOST PGPORT PGUSER PGPASSWORD DB ADDONS EXTRA_ADDONS_PATH INSTALL_DEPS \
 	PYTEST_ARGS TEST_PATHS UPDATE SKIP_LINT KEEP_DB LOG_IGNORE ODOO_TEST_LOG_LEVEL
 
-.PHONY: help setup run update shell test pytest lint format i18n dropdb db-start db-stop clean benchmark
+.PHONY: help setup run update shell test pytest lint format i18n dropdb db-start db-stop clean benchmark benchmark-reports
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -38,6 +38,10 @@ pytest: ## Fast loop: pytest only, on an existing DB (DB=emploi; UPDATE=1 to -u 
 benchmark: ## Time the coaches' lists at realistic and 10x scale (on DB, default emploi; make run first)
 	@tools/setup.sh
 	@.venv/bin/python tools/benchmark_lists.py -c .local/odoo.conf -d "$${DB:-emploi}"
+
+benchmark-reports: ## Seed a region (0.1 and 1x: 20,000 people, 400,000 actions) and time the funder report against raw SQL (on DB, default emploi)
+	@tools/setup.sh
+	@.venv/bin/python tools/benchmark_reports.py -c .local/odoo.conf -d "$${DB:-emploi}"
 
 lint: ## ruff check + ruff format --check + pylint-odoo (OCA mandatory checks)
 	@bash tools/setup.sh --venv

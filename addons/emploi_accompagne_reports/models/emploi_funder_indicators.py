@@ -224,11 +224,14 @@ class EmploiFunderIndicators(models.AbstractModel):
     _description = "Funder indicators"
 
     @api.model
-    def _compute_figures(self, date_from, date_to, companies, pathway_ids=None):
+    def _compute_figures(
+        self, date_from, date_to, companies, pathway_ids=None, codes=None
+    ):
         """Return ``{(code, key): {company_id: value}}``; ``TOTAL`` (0) holds the
         figure over all the platforms. ``pathway_ids`` restricts the pathways
-        (those a convention funds). The number of queries does not depend on
-        the data: one per indicator family."""
+        (those a convention funds), ``codes`` the indicators (all by default).
+        The number of queries does not depend on the data: one per indicator
+        family."""
         companies = companies._origin  # the form's records are new ones
         forbidden = companies - self.env.user.company_ids
         if forbidden and not self.env.su:
@@ -247,6 +250,8 @@ class EmploiFunderIndicators(models.AbstractModel):
         }
         figures = defaultdict(dict)
         for code, select, source in QUERIES:
+            if codes is not None and code not in codes:
+                continue
             query = f"""
                 WITH scope AS ({SCOPE}), people AS ({PEOPLE})
                 SELECT s.company_id, {select}

@@ -57,10 +57,14 @@ class EmploiFunderReportWizard(models.TransientModel):
                 pathways |= convention._get_funded_pathways(year)
         return pathways.ids
 
-    def _get_figures(self):
+    def _get_figures(self, codes=None):
         self.ensure_one()
         return self.env["emploi.funder.indicators"]._compute_figures(
-            self.date_from, self.date_to, self.company_ids, self._get_pathway_ids()
+            self.date_from,
+            self.date_to,
+            self.company_ids,
+            self._get_pathway_ids(),
+            codes=codes,
         )
 
     @api.depends(
@@ -77,7 +81,9 @@ class EmploiFunderReportWizard(models.TransientModel):
             if not (wizard.date_from and wizard.date_to and wizard.company_ids):
                 wizard.summary_html = False
                 continue
-            wizard.summary_html = writer._summary_html(wizard, wizard._get_figures())
+            wizard.summary_html = writer._summary_html(
+                wizard, wizard._get_figures(codes=writer._summary_codes())
+            )
 
     def _render_xlsx(self):
         """The spreadsheet, as the Export button downloads it (bytes)."""

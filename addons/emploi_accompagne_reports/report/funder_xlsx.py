@@ -266,6 +266,11 @@ class FunderXlsx(models.AbstractModel):
                 line += 1
 
     # ------------------------------------------------------------ screen
+    def _summary_codes(self):
+        """The indicators the summary needs (a rate needs its denominator)."""
+        rows = self.env["emploi.funder.indicators"]._get_catalogue()[0][1]
+        return {row["code"] for row in rows} | {row.get("den") for row in rows}
+
     def _summary_html(self, report, figures):
         """The summary sheet as an HTML table: the same figures as the file."""
         columns = self._columns(report)

@@ -1,0 +1,511 @@
+"""Benchmark of the funder report at regional scale.
+
+Seeds a region (scale 1.0: 10 platforms, 20,000 people, 25,000 pathways,
+400,000 actions, 30,000 jobs, 2,000 employers) with bulk SQL inside a
+transaction that is rolled back, then times, as a funder-reporting user of the
+10 platforms, over one year:
+- the indicator engine and the full regional spreadsheet (10 columns + total);
+- the pivots of the pathway analysis;
+- hand-written SQL GROUP BY queries computing the headline figures, written
+  from the definitions and independent of the engine's code; the engine's
+  figures must equal them (exit code 1 otherwise).
+
+Usage (any database with both addons installed; `make benchmark-reports`):
+    .venv/bin/python tools/benchmark_reports.py -c .local/odoo.conf -d emploi \
+        [--scales 0.1 1.0] [--repeat 3]
+"""
+
+import argparse
+import random
+import statistics
+import sys
+import time
+from datetime import date, timedelta
+
+from psycopg2.extras import execute_values
+
+import odoo
+from odoo import Command, api
+from odoo.modules.registry import Registry
+from odoo.tools import config
+
+PERIOD = (date(2025, 1, 1), date(2025, 12, 31))
+REGION = {"people": 20000, "pathways": 25000, "actions": 400000, "jobs": 30000}
+EMPLOYERS, PLATFORMS, COACHES_PER_PLATFORM = 2000, 10, 15
+TODAY = date(2026, 11, 1)
+
+# The headline figures, by hand from the definitions: (code, SQL returning
+# company_id, key, value). Only pathways of the seeded platforms count.
+OVERLAP = (
+    "p.active AND p.company_id = ANY(%(companies)s) AND p.entry_date <= %(to)s "
+    "AND (p.exit_date IS NULL OR p.exit_date >= %(from)s)"
+)
+RAW_SQL = {
+    "A1": f"""SELECT p.company_id, NULL, count(DISTINCT p.beneficiary_id)
+        FROM emploi_pathway p WHERE {OVERLAP} GROUP BY 1""",
+    "A2": """SELECT p.company_id, NULL, count(DISTINCT p.beneficiary_id)
+        FROM emploi_pathway p WHERE p.active AND p.company_id = ANY(%(companies)s)
+        AND p.entry_date <= %(to)s AND (p.exit_date IS NULL OR p.exit_date >= %(to)s)
+        GROUP BY 1""",
+    "A3": """SELECT p.company_id, NULL, count(*) FROM emploi_pathway p
+        WHERE p.active AND p.company_id = ANY(%(companies)s)
+        AND p.entry_date BETWEEN %(from)s AND %(to)s GROUP BY 1""",
+    "A5_reason": """SELECT p.company_id, p.exit_reason_id, count(*)
+        FROM emploi_pathway p WHERE p.active AND p.company_id = ANY(%(companies)s)
+        AND p.exit_date BETWEEN %(from)s AND %(to)s GROUP BY 1, 2""",
+    "C1": """SELECT p.company_id, NULL, count(DISTINCT p.beneficiary_id)
+        FROM emploi_pathway p JOIN emploi_job j ON j.pathway_id = p.id
+        WHERE p.active AND p.company_id = ANY(%(companies)s)
+        AND p.entry_date <= %(to)s AND (p.exit_date IS NULL OR p.exit_date >= %(to)s)
+        AND j.start_date <= %(to)s AND (j.end_date IS NULL OR j.end_date >= %(to)s)
+        GROUP BY 1""",
+    "C2": f"""SELECT p.company_id, NULL, count(DISTINCT p.beneficiary_id)
+        FROM emploi_pathway p WHERE {OVERLAP}
+        AND p.first_job_date BETWEEN %(from)s AND %(to)s GROUP BY 1""",
+    "C3_den": f"""SELECT company_id, NULL, count(*) FROM (
+            SELECT DISTINCT ON (p.beneficiary_id) p.* FROM emploi_pathway p
+            WHERE {OVERLAP} ORDER BY p.beneficiary_id, p.entry_date DESC, p.id DESC
+        ) latest WHERE NOT employed_at_entry GROUP BY 1""",
+    "C3_num": f"""SELECT company_id, NULL, count(*) FROM (
+            SELECT DISTINCT ON (p.beneficiary_id) p.* FROM emploi_pathway p
+            WHERE {OVERLAP} ORDER BY p.beneficiary_id, p.entry_date DESC, p.id DESC
+        ) latest WHERE NOT employed_at_entry AND first_job_date <= %(to)s
+        GROUP BY 1""",
+    "A7": f"""SELECT p.company_id, NULL, count(DISTINCT a.employer_id)
+        FROM emploi_action a JOIN emploi_pathway p ON p.id = a.pathway_id
+        WHERE {OVERLAP} AND a.attendance = 'held' AND a.employer_id IS NOT NULL
+        AND a.date BETWEEN %(from)s AND %(to)s GROUP BY 1""",
+    "A8_count_phase": f"""SELECT p.company_id, a.phase_id, count(*)
+        FROM emploi_action a JOIN emploi_pathway p ON p.id = a.pathway_id
+        WHERE {OVERLAP} AND a.attendance = 'held'
+        AND a.date BETWEEN %(from)s AND %(to)s GROUP BY 1, 2""",
+}
+
+
+def bulk(cr, table, columns, rows):
+    """INSERT rows, return their ids in order."""
+    query = f"INSERT INTO {table} ({', '.join(columns)}) VALUES %s RETURNING id"
+    return [
+        row[0] for row in execute_values(cr, query, rows, page_size=5000, fetch=True)
+    ]
+
+
+def seed_region(env, scale, rnd):
+    """Platforms, coaches, a reporting user and the region's files (bulk SQL)."""
+    counts = {name: int(count * scale) for name, count in REGION.items()}
+    companies = env["res.company"].create(
+        [{"name": f"Plateforme {scale} n°{i + 1}"} for i in range(PLATFORMS)]
+    )
+    coach_group = env.ref("emploi_accompagne.group_emploi_coach")
+    coaches = {
+        company.id: env["res.users"]
+        .create(
+            [
+                {
+                    "name": f"Conseiller {company.id}-{i}",
+                    "login": f"bench.{company.id}.{i}",
+                    "company_id": company.id,
+                    "company_ids": [Command.set(company.ids)],
+                    "groups_id": [Command.link(coach_group.id)],
+                }
+                for i in range(COACHES_PER_PLATFORM)
+            ]
+        )
+        .ids
+        for company in companies
+    }
+    reporting = env["res.users"].create(
+        {
+            "name": "Coordination régionale",
+            "login": f"bench.region.{scale}",
+            "company_id": companies[0].id,
+            "company_ids": [Command.set(companies.ids)],
+            "groups_id": [
+                Command.link(env.ref("emploi_accompagne.group_emploi_reporting").id)
+            ],
+        }
+    )
+    ref_ids = {
+        model: env[model].search([]).ids
+        for model in (
+            "emploi.phase",
+            "emploi.exit.reason",
+            "emploi.disability.category",
+        )
+    }
+    action_types = env["emploi.action.type"].search([])
+    contracts = env["emploi.contract.type"].search([])
+    cr = env.cr
+    env.flush_all()
+
+    employer_bands = ["under_20", "20_49", "50_249", "250_plus"]
+    employers = bulk(
+        cr,
+        "res_partner",
+        [
+            "name",
+            "complete_name",
+            "active",
+            "is_company",
+            "type",
+            "emploi_is_employer",
+            "emploi_sector",
+            "emploi_size_band",
+        ],
+        [
+            (
+                f"Employeur {scale}-{i}",
+                f"Employeur {scale}-{i}",
+                True,
+                True,
+                "contact",
+                True,
+                "public" if i % 5 == 0 else "private",
+                rnd.choice(employer_bands),
+            )
+            for i in range(max(int(EMPLOYERS * scale), 10))
+        ],
+    )
+    sector = {
+        eid: ("public" if i % 5 == 0 else "private") for i, eid in enumerate(employers)
+    }
+
+    people = counts["people"]
+    partner_ids = bulk(
+        cr,
+        "res_partner",
+        ["name", "complete_name", "active", "is_company", "type"],
+        [
+            (f"Personne {scale}-{i}",) * 2 + (True, False, "contact")
+            for i in range(people)
+        ],
+    )
+    person_company = [companies[i % PLATFORMS].id for i in range(people)]
+    person_coach = [rnd.choice(coaches[c]) for c in person_company]
+    beneficiary_ids = bulk(
+        cr,
+        "emploi_beneficiary",
+        [
+            "partner_id",
+            "name",
+            "company_id",
+            "coach_id",
+            "active",
+            "birthdate",
+            "gender",
+            "boeth_title",
+            "education_level",
+            "disability_category_id",
+            "consent_date",
+        ],
+        [
+            (
+                partner_ids[i],
+                f"Personne {scale}-{i}",
+                person_company[i],
+                person_coach[i],
+                True,
+                date(1960, 1, 1) + timedelta(days=rnd.randint(0, 16000)),
+                rnd.choice(["female", "male"]),
+                rnd.choice(["rqth", "rqth", "rqth", "aah"]),
+                rnd.choice(["none", "3", "4", "5"]),
+                rnd.choice(ref_ids["emploi.disability.category"]),
+                date(2018, 1, 1),
+            )
+            for i in range(people)
+        ],
+    )
+
+    # Pathways: everyone has one; the extra ones are re-entries after an exit.
+    pathway_rows, pathway_meta = [], []
+    twice = set(rnd.sample(range(people), counts["pathways"] - people))
+    for i in range(people):
+        entry = date(2019, 1, 1) + timedelta(days=rnd.randint(0, 2800))
+        episodes = []
+        if i in twice:
+            exit_date = entry + timedelta(days=rnd.randint(60, 500))
+            episodes.append((entry, exit_date))
+            entry = exit_date + timedelta(days=rnd.randint(30, 300))
+        exit_date = entry + timedelta(days=rnd.randint(90, 1200))
+        episodes.append((entry, exit_date if rnd.random() < 0.4 else None))
+        for number, (start, end) in enumerate(episodes):
+            if start > TODAY:
+                continue
+            end = end if end and end <= TODAY else None
+            employed = rnd.random() < 0.15
+            pathway_rows.append(
+                (
+                    f"BENCH/{scale}/{len(pathway_rows)}",
+                    beneficiary_ids[i],
+                    person_company[i],
+                    person_coach[i],
+                    True,
+                    rnd.choice(ref_ids["emploi.phase"]),
+                    "closed" if end else "active",
+                    start,
+                    "employee" if employed else "job_seeker",
+                    employed,
+                    end,
+                    rnd.choice(ref_ids["emploi.exit.reason"]) if end else None,
+                    number > 0,
+                )
+            )
+            pathway_meta.append((start, end or TODAY, employed))
+    pathway_ids = bulk(
+        cr,
+        "emploi_pathway",
+        [
+            "name",
+            "beneficiary_id",
+            "company_id",
+            "coach_id",
+            "active",
+            "phase_id",
+            "state",
+            "entry_date",
+            "entry_situation",
+            "employed_at_entry",
+            "exit_date",
+            "exit_reason_id",
+            "is_reentry",
+        ],
+        pathway_rows,
+    )
+
+    def pick_pathway():
+        index = rnd.randrange(len(pathway_ids))
+        return index, pathway_ids[index], pathway_rows[index]
+
+    job_rows = []
+    for __ in range(counts["jobs"]):
+        index, pathway_id, row = pick_pathway()
+        start, last, employed = pathway_meta[index]
+        begin = (
+            start - timedelta(days=rnd.randint(30, 900))
+            if employed
+            else (start + timedelta(days=rnd.randint(0, max((last - start).days, 1))))
+        )
+        end = (
+            begin + timedelta(days=rnd.randint(30, 700)) if rnd.random() < 0.5 else None
+        )
+        employer = rnd.choice(employers)
+        contract = rnd.choice(contracts)
+        hours = rnd.choice([12.0, 20.0, 24.0, 28.0, 35.0])
+        job_rows.append(
+            (
+                "Poste",
+                pathway_id,
+                row[1],
+                row[2],
+                employer,
+                contract.id,
+                contract.is_durable,
+                sector[employer],
+                begin,
+                end,
+                hours,
+                hours < 35,
+            )
+        )
+    bulk(
+        cr,
+        "emploi_job",
+        [
+            "name",
+            "pathway_id",
+            "beneficiary_id",
+            "company_id",
+            "employer_id",
+            "contract_type_id",
+            "is_durable",
+            "sector",
+            "start_date",
+            "end_date",
+            "weekly_hours",
+            "part_time",
+        ],
+        job_rows,
+    )
+
+    locations = ["office", "workplace", "home", "remote"]
+    attendance = ["held"] * 18 + ["excused", "no_show"]
+    action_rows = []
+    for __ in range(counts["actions"]):
+        index, pathway_id, row = pick_pathway()
+        start, last, __employed = pathway_meta[index]
+        day = start + timedelta(days=rnd.randint(0, max((last - start).days, 0)))
+        kind = rnd.choice(action_types)
+        action_rows.append(
+            (
+                kind.name,
+                pathway_id,
+                row[1],
+                row[2],
+                row[3],
+                kind.id,
+                kind.employer_side,
+                rnd.choice(ref_ids["emploi.phase"]),
+                f"{day} 09:00:00",
+                day,
+                rnd.choice([0.5, 1.0, 1.5, 2.0]),
+                rnd.choice(locations),
+                not kind.employer_side,
+                rnd.choice(employers) if kind.employer_side else None,
+                rnd.choice(attendance),
+            )
+        )
+    bulk(
+        cr,
+        "emploi_action",
+        [
+            "name",
+            "pathway_id",
+            "beneficiary_id",
+            "company_id",
+            "user_id",
+            "action_type_id",
+            "employer_side",
+            "phase_id",
+            "start",
+            "date",
+            "duration",
+            "location",
+            "with_beneficiary",
+            "employer_id",
+            "attendance",
+        ],
+        action_rows,
+    )
+    # Stored computed fields the ORM would have set.
+    cr.execute(
+        """
+        UPDATE emploi_pathway p SET first_job_date = j.first
+          FROM (SELECT j.pathway_id, min(j.start_date) AS first
+                  FROM emploi_job j JOIN emploi_pathway p ON p.id = j.pathway_id
+                 WHERE j.start_date >= p.entry_date GROUP BY 1) j
+         WHERE j.pathway_id = p.id;
+        UPDATE emploi_pathway p
+           SET first_action_date = a.first, last_action_date = a.last
+          FROM (SELECT pathway_id, min(date) AS first, max(date) AS last
+                  FROM emploi_action WHERE attendance = 'held' GROUP BY 1) a
+         WHERE a.pathway_id = p.id AND p.name LIKE 'BENCH/%%';
+        ANALYZE res_partner, emploi_beneficiary, emploi_pathway, emploi_job,
+                emploi_action;
+        """
+    )
+    env.invalidate_all()
+    print(
+        f"scale {scale}: {PLATFORMS} platforms, {people} people, {len(pathway_ids)} "
+        f"pathways, {len(action_rows)} actions, {len(job_rows)} jobs, "
+        f"{len(employers)} employers"
+    )
+    return companies, reporting
+
+
+def timed(env, call, repeat):
+    """Median time (ms) and query count of ``call``, after a warm-up run."""
+    call()
+    times, queries = [], 0
+    for __ in range(repeat):
+        env.invalidate_all()
+        before = env.cr.sql_log_count
+        start = time.perf_counter()
+        result = call()
+        times.append((time.perf_counter() - start) * 1000)
+        queries = env.cr.sql_log_count - before
+    return statistics.median(times), queries, result
+
+
+def raw_figures(cr, companies):
+    params = {"companies": companies.ids, "from": PERIOD[0], "to": PERIOD[1]}
+    figures = {}
+    for code, query in RAW_SQL.items():
+        cr.execute(query, params)
+        for company_id, key, value in cr.fetchall():
+            figures.setdefault((code, key), {})[company_id] = value
+    return figures
+
+
+def run(env, scale, repeat, rnd):
+    companies, reporting = seed_region(env, scale, rnd)
+    as_reporting = env(user=reporting)
+    Indicators = as_reporting["emploi.funder.indicators"]
+    wizard = as_reporting["emploi.funder.report.wizard"].create(
+        {
+            "date_from": PERIOD[0],
+            "date_to": PERIOD[1],
+            "company_ids": [Command.set(companies.ids)],
+        }
+    )
+    Analysis = as_reporting["emploi.pathway.analysis"].with_context(
+        allowed_company_ids=companies.ids
+    )
+    rows = [
+        (
+            "engine, same figures as the SQL",
+            lambda: Indicators._compute_figures(*PERIOD, companies, codes=RAW_SQL),
+        ),
+        (
+            "engine, every figure",
+            lambda: Indicators._compute_figures(*PERIOD, companies),
+        ),
+        ("regional spreadsheet", wizard._render_xlsx),
+        (
+            "pathway pivot: platform x age",
+            lambda: Analysis._read_group([], ["company_id", "age_band"], ["__count"]),
+        ),
+        (
+            "pathway pivot: exit reason",
+            lambda: Analysis._read_group(
+                [("exit_date", ">=", PERIOD[0]), ("exit_date", "<=", PERIOD[1])],
+                ["exit_reason_id"],
+                ["__count", "days_to_first_job:avg"],
+            ),
+        ),
+    ]
+    raw_ms, raw_queries, raw = timed(
+        env, lambda: raw_figures(env.cr, companies), repeat
+    )
+    print(f"  {'operation':<32} {'ms':>9} {'queries':>8} {'x raw SQL':>10}")
+    results = {}
+    for label, call in rows:
+        elapsed, queries, results[label] = timed(env, call, repeat)
+        print(f"  {label:<32} {elapsed:9.1f} {queries:8d} {elapsed / raw_ms:10.2f}")
+    print(f"  {'hand-written SQL, 10 families':<32} {raw_ms:9.1f} {raw_queries:8d}")
+    engine = results["engine, every figure"]
+    mismatches = [
+        (code, key, company, value, engine.get((code, key), {}).get(company))
+        for (code, key), values in raw.items()
+        for company, value in values.items()
+        if engine.get((code, key), {}).get(company) != value
+    ]
+    for mismatch in mismatches:
+        print("  MISMATCH code %s key %s platform %s: SQL %s, engine %s" % mismatch)
+    if not mismatches:
+        print(f"  the engine's figures equal the hand-written SQL ({len(raw)} series)")
+    return not mismatches
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("-c", "--config", required=True)
+    parser.add_argument("-d", "--database", required=True)
+    parser.add_argument("--scales", type=float, nargs="+", default=[0.1, 1.0])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    config.parse_config(["-c", args.config, "-d", args.database])
+    odoo.service.server.load_server_wide_modules()
+    registry = Registry(args.database)
+    ok = True
+    for scale in args.scales:
+        with registry.cursor() as cr:
+            env = api.Environment(cr, odoo.SUPERUSER_ID, {})
+            try:
+                ok &= run(env, scale, args.repeat, random.Random(42))
+            finally:
+                cr.rollback()
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()
