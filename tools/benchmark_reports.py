@@ -376,9 +376,12 @@ def seed_region(env, scale, rnd):
         ],
         action_rows,
     )
-    # Stored computed fields the ORM would have set.
+    # Statistics first (the planner would take the new tables for empty), then
+    # the stored computed fields the ORM would have set.
     cr.execute(
         """
+        ANALYZE res_partner, emploi_beneficiary, emploi_pathway, emploi_job,
+                emploi_action;
         UPDATE emploi_pathway p SET first_job_date = j.first
           FROM (SELECT j.pathway_id, min(j.start_date) AS first
                   FROM emploi_job j JOIN emploi_pathway p ON p.id = j.pathway_id

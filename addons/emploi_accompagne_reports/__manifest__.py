@@ -16,6 +16,7 @@
         "security/emploi_accompagne_reports_rules.xml",
         "report/funder_reports.xml",
         "views/emploi_pathway_analysis_views.xml",
+        "views/emploi_activity_analysis_views.xml",
         "views/emploi_funder_report_views.xml",
         "views/menus.xml",
     ],

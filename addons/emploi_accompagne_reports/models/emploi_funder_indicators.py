@@ -5,6 +5,8 @@ from odoo import api, models
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
+from .emploi_pathway_analysis import age_band_sql
+
 TOTAL = 0  # company key of the figure over every platform asked for
 
 # Pathways of the platforms, open at some point of the period.
@@ -36,16 +38,7 @@ NEW_JOBS = """scope s JOIN emploi_job j ON j.pathway_id = s.id
 HELD_ACTIONS = """scope s JOIN emploi_action a ON a.pathway_id = s.id
     WHERE a.attendance = 'held' AND a.date BETWEEN %(date_from)s AND %(date_to)s"""
 
-AGE_BAND = """
-    CASE
-        WHEN age(s.entry_date, b.birthdate) < interval '20 years' THEN 'a_under_20'
-        WHEN age(s.entry_date, b.birthdate) < interval '25 years' THEN 'b_20_24'
-        WHEN age(s.entry_date, b.birthdate) < interval '30 years' THEN 'c_25_29'
-        WHEN age(s.entry_date, b.birthdate) < interval '40 years' THEN 'd_30_39'
-        WHEN age(s.entry_date, b.birthdate) < interval '50 years' THEN 'e_40_49'
-        ELSE 'f_50_plus'
-    END
-"""
+AGE_BAND = age_band_sql("s.entry_date")
 
 # (code, SELECT of "key, value" over the FROM clause, FROM clause). Every query
 # is grouped by platform and key, with the all-platforms total (GROUPING SETS).

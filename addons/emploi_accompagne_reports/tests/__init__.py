@@ -1,1 +1,2 @@
 from . import test_funder_report
+from . import test_analysis
