@@ -205,6 +205,10 @@ QUERIES = [
 ]
 
 
+# Figures derived from others after the queries: what each one needs.
+DERIVED = {"A10_caseload": {"A2", "A10_coaches"}, "E_per_person": {"A1"}}
+
+
 class EmploiFunderIndicators(models.AbstractModel):
     """The figures funders ask for, computed in SQL over the platforms' files.
 
@@ -234,6 +238,8 @@ class EmploiFunderIndicators(models.AbstractModel):
                     ", ".join(forbidden.mapped("name")),
                 )
             )
+        if codes is not None:
+            codes = set(codes).union(*(DERIVED.get(code, ()) for code in codes))
         self.env.flush_all()  # the queries read the tables, not the cache
         params = {
             "companies": companies.ids,
@@ -257,6 +263,9 @@ class EmploiFunderIndicators(models.AbstractModel):
                     value = float(value)
                 figures[code, key][company_id or TOTAL] = value
         self._add_finance(figures, date_from, date_to, companies)
+        for company_id, coaches in figures["A10_coaches", None].items():
+            people = figures["A2", None].get(company_id, 0)
+            figures["A10_caseload", None][company_id] = round(people / coaches, 1)
         return dict(figures)
 
     def _add_finance(self, figures, date_from, date_to, companies):
@@ -298,7 +307,7 @@ class EmploiFunderIndicators(models.AbstractModel):
         A row is a dict: ``code``, ``label``, ``definition``, ``kind`` (``value``,
         ``breakdown`` with its ``keys`` [(key, label)] and whether a ``total``
         row makes sense, ``rate`` of ``code`` over ``den``), ``people`` (a count
-        of people, masked when small) and ``unit`` ("", "days", "h", "€", "%").
+        of people, masked when small) and ``unit`` ("", "days", "ratio", "h", "€", "%").
         """
         _ = self.env._
         Pathway = self.env["emploi.pathway"]
@@ -380,6 +389,16 @@ class EmploiFunderIndicators(models.AbstractModel):
                 people=False,
             ),
             value(
+                "A10_caseload",
+                _("Average caseload per job coach at the end of the period"),
+                _(
+                    "people with a pathway open on the last day, over the coaches "
+                    "referent of at least one of them"
+                ),
+                people=False,
+                unit="ratio",
+            ),
+            value(
                 "E_total",
                 _("Funding received"),
                 yearly_amounts,
@@ -429,6 +448,7 @@ class EmploiFunderIndicators(models.AbstractModel):
                         _("coaches referent of at least one open pathway"),
                         people=False,
                     ),
+                    headline[8],
                 ],
             ),
             (
@@ -603,7 +623,7 @@ class EmploiFunderIndicators(models.AbstractModel):
                         people=False,
                         unit="€",
                     ),
-                    headline[8],
+                    headline[9],
                     value(
                         "E_per_person",
                         _("Funding per person supported"),

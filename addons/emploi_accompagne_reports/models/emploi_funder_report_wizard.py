@@ -22,9 +22,35 @@ class EmploiFunderReportWizard(models.TransientModel):
         - relativedelta(years=1)
     )
     company_ids = fields.Many2many(default=lambda self: self.env.companies)
+    convention_year_ids = fields.Many2many(
+        comodel_name="emploi.convention.year",
+        string="Target versus actual",
+        compute="_compute_convention_year_ids",
+    )
     summary_html = fields.Html(
         string="Headline figures", compute="_compute_summary_html", sanitize=False
     )
+
+    @api.depends("company_ids", "date_from", "date_to", "funder", "convention_id")
+    def _compute_convention_year_ids(self):
+        for wizard in self:
+            if not (wizard.date_from and wizard.date_to):
+                wizard.convention_year_ids = False
+                continue
+            domain = [
+                ("convention_id.company_id", "in", wizard.company_ids._origin.ids),
+                ("convention_id.state", "in", ("signed", "expired")),
+                ("convention_id.parent_id", "=", False),
+                ("year", ">=", wizard.date_from.year),
+                ("year", "<=", wizard.date_to.year),
+            ]
+            if wizard.convention_id:
+                domain.append(("convention_id", "=", wizard.convention_id._origin.id))
+            elif wizard.funder:
+                domain.append(("convention_id.funder", "=", wizard.funder))
+            wizard.convention_year_ids = self.env["emploi.convention.year"].search(
+                domain
+            )
 
     @api.constrains("date_from", "date_to")
     def _check_period(self):

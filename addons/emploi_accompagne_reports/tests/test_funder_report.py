@@ -33,6 +33,8 @@ class TestFunderReport(FunderDataset):
         self.assertEqual(f["A5", None], {a: 1, total: 1})
         self.assertEqual(f["A5_reason", self.reason_stabilised.id], {a: 1, total: 1})
         self.assertEqual(f["A6", None], {a: 1, total: 1})
+        # One coach per platform: 4 people on 31 December in A, 1 in B.
+        self.assertEqual(f["A10_caseload", None], {a: 4.0, b: 1.0, total: 2.5})
         # Anne and Chloé work on 31 December; Denis' job ended on the 15th.
         self.assertEqual(f["C1", None], {a: 2, total: 2})
         self.assertEqual(f["C2", None], {a: 2, total: 2})
@@ -128,10 +130,22 @@ class TestFunderReport(FunderDataset):
                 "date_end": date(2025, 12, 31),
                 "state": "signed",
                 "rule_ids": [Command.create({"condition": "employed_at_entry"})],
-                "line_ids": [Command.create({"year": 2025, "amount": 30000})],
+                "line_ids": [
+                    Command.create(
+                        {"year": 2025, "amount": 30000, "target_caseload": 2}
+                    )
+                ],
             }
         )
-        f = self._figures(funder="fiphfp")
+        wizard = self._wizard(funder="fiphfp")
+        self.assertEqual(
+            [
+                (y.year, y.target_caseload, y.actual_caseload)
+                for y in wizard.convention_year_ids
+            ],
+            [(2025, 2, 1)],
+        )
+        f = wizard._get_figures()
         self.assertEqual(f["A1", None], {self.platform.id: 1, 0: 1})  # Chloé
         self.assertEqual(
             f["E_amount", "fiphfp"], {self.platform.id: 30000.0, 0: 30000.0}
