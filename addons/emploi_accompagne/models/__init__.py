@@ -10,6 +10,7 @@ from . import res_users
 from . import res_config_settings
 from . import emploi_beneficiary
 from . import emploi_pathway
+from . import emploi_pathway_link_mixin
 from . import emploi_action
 from . import emploi_job
 from . import res_partner
@@ -22,6 +23,7 @@ from . import emploi_referral_reason
 from . import emploi_committee
 from . import emploi_referral
 from . import emploi_convention
+from . import emploi_convention_line_mixin
 from . import emploi_convention_year
 from . import emploi_convention_rule
 from . import emploi_convention_operator

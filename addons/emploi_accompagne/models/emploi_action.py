@@ -11,25 +11,11 @@ class EmploiAction(models.Model):
 
     _name = "emploi.action"
     _description = "Support action"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["emploi.pathway.link.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "start desc, id desc"
     _check_company_auto = True
 
     name = fields.Char(string="Subject", required=True)
-    pathway_id = fields.Many2one(
-        comodel_name="emploi.pathway",
-        string="Pathway",
-        required=True,
-        index=True,
-        ondelete="restrict",
-        check_company=True,
-    )
-    beneficiary_id = fields.Many2one(
-        related="pathway_id.beneficiary_id", store=True, index=True
-    )
-    company_id = fields.Many2one(
-        related="pathway_id.company_id", store=True, index=True
-    )
     user_id = fields.Many2one(
         comodel_name="res.users",
         string="Done by",

@@ -6,20 +6,11 @@ class EmploiConventionOperator(models.Model):
     """Platform mode: the share of a convention delegated to a partner operator."""
 
     _name = "emploi.convention.operator"
+    _inherit = ["emploi.convention.line.mixin"]
     _description = "Convention operator split"
     _order = "convention_id, id"
     _rec_name = "operator_partner_id"
 
-    convention_id = fields.Many2one(
-        comodel_name="emploi.convention",
-        string="Convention",
-        required=True,
-        index=True,
-        ondelete="cascade",
-    )
-    company_id = fields.Many2one(
-        related="convention_id.company_id", store=True, index=True
-    )
     operator_partner_id = fields.Many2one(
         comodel_name="res.partner", string="Operator", required=True
     )

@@ -10,20 +10,11 @@ class EmploiConventionRule(models.Model):
     """
 
     _name = "emploi.convention.rule"
+    _inherit = ["emploi.convention.line.mixin"]
     _description = "Convention attribution rule"
     _order = "convention_id, sequence, id"
     _rec_name = "condition"
 
-    convention_id = fields.Many2one(
-        comodel_name="emploi.convention",
-        string="Convention",
-        required=True,
-        index=True,
-        ondelete="cascade",
-    )
-    company_id = fields.Many2one(
-        related="convention_id.company_id", store=True, index=True
-    )
     sequence = fields.Integer(default=10)
     condition = fields.Selection(
         selection=[

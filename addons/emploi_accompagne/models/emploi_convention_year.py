@@ -7,20 +7,11 @@ class EmploiConventionYear(models.Model):
     figures actually reached by the pathways it funds."""
 
     _name = "emploi.convention.year"
+    _inherit = ["emploi.convention.line.mixin"]
     _description = "Convention yearly amount and targets"
     _order = "convention_id, year, id"
     _rec_name = "year"
 
-    convention_id = fields.Many2one(
-        comodel_name="emploi.convention",
-        string="Convention",
-        required=True,
-        index=True,
-        ondelete="cascade",
-    )
-    company_id = fields.Many2one(
-        related="convention_id.company_id", store=True, index=True
-    )
     currency_id = fields.Many2one(related="convention_id.currency_id")
     year = fields.Integer(required=True)
     amount = fields.Monetary(aggregator="sum")

@@ -7,25 +7,11 @@ class EmploiJob(models.Model):
 
     _name = "emploi.job"
     _description = "Job of a supported person"
-    _inherit = ["mail.thread"]
+    _inherit = ["emploi.pathway.link.mixin", "mail.thread"]
     _order = "start_date desc, id desc"
     _check_company_auto = True
 
     name = fields.Char(string="Job title", required=True, tracking=True)
-    pathway_id = fields.Many2one(
-        comodel_name="emploi.pathway",
-        string="Pathway",
-        required=True,
-        index=True,
-        ondelete="restrict",
-        check_company=True,
-    )
-    beneficiary_id = fields.Many2one(
-        related="pathway_id.beneficiary_id", store=True, index=True
-    )
-    company_id = fields.Many2one(
-        related="pathway_id.company_id", store=True, index=True
-    )
     employer_id = fields.Many2one(
         comodel_name="res.partner",
         string="Employer",

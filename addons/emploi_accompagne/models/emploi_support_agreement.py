@@ -34,25 +34,12 @@ class EmploiSupportAgreement(models.Model):
 
     _name = "emploi.support.agreement"
     _description = "Individual support agreement"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["emploi.pathway.link.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "pathway_id, version desc"
     _check_company_auto = True
 
     name = fields.Char(string="Reference", compute="_compute_name", store=True)
-    pathway_id = fields.Many2one(
-        comodel_name="emploi.pathway",
-        string="Pathway",
-        required=True,
-        index=True,
-        ondelete="restrict",
-        check_company=True,
-    )
-    beneficiary_id = fields.Many2one(
-        related="pathway_id.beneficiary_id", store=True, index=True, string="Person"
-    )
-    company_id = fields.Many2one(
-        related="pathway_id.company_id", store=True, index=True, string="Platform"
-    )
+    beneficiary_id = fields.Many2one(string="Person")
     coach_id = fields.Many2one(related="pathway_id.coach_id", store=True, index=True)
     version = fields.Integer(readonly=True, copy=False, default=1)
     previous_id = fields.Many2one(
