@@ -378,10 +378,13 @@ class EmploiPathway(models.Model):
 
     @api.depends_context("date_today")
     def _compute_funding_convention_ids(self):
-        funded = self._get_funding_conventions()
+        funded = {
+            convention: set(pathways.ids)
+            for convention, pathways in self._get_funding_conventions().items()
+        }
         for pathway in self:
             pathway.funding_convention_ids = self.env["emploi.convention"].union(
-                *(c for c, pathways in funded.items() if pathway in pathways)
+                *(c for c, ids in funded.items() if pathway._origin.id in ids)
             )
 
     def _search_funding_convention_ids(self, operator, value):

@@ -317,8 +317,14 @@ class EmploiFunderIndicators(models.AbstractModel):
         def selection(model, field):
             return list(model._fields[field]._description_selection(self.env))
 
+        found = {}
+
         def records(model):
-            return [(r.id, r.display_name) for r in self.env[model].search([])]
+            if model not in found:
+                found[model] = [
+                    (r.id, r.display_name) for r in self.env[model].search([])
+                ]
+            return found[model]
 
         def value(code, label, definition, people=True, unit=""):
             return {

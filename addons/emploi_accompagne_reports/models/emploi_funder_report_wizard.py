@@ -1,7 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import ValidationError
 
 REPORT = "emploi_accompagne_reports.action_report_funder_xlsx"
 
@@ -56,7 +56,7 @@ class EmploiFunderReportWizard(models.TransientModel):
     def _check_period(self):
         for wizard in self:
             if wizard.date_to < wizard.date_from:
-                raise UserError(self.env._("The period ends before it starts."))
+                raise ValidationError(self.env._("The period ends before it starts."))
 
     @api.onchange("funder")
     def _onchange_funder(self):

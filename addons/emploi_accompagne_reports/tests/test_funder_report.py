@@ -4,7 +4,7 @@ from datetime import date, datetime
 import openpyxl
 
 from odoo import Command
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from odoo.addons.emploi_accompagne.tests.common import EmploiCommon
@@ -190,6 +190,10 @@ class TestFunderReport(FunderDataset):
         for model in ("emploi.beneficiary", "emploi.pathway", "emploi.job"):
             with self.assertRaises(AccessError):
                 self.env[model].with_user(self.reporting).search([])
+
+    def test_period_must_be_in_order(self):
+        with self.assertRaisesRegex(ValidationError, "ends before it starts"):
+            self._wizard(date_to=date(2024, 12, 31))
 
     def test_platforms_outside_the_user_are_refused(self):
         self.reporting.company_ids = [Command.unlink(self.other_platform.id)]
