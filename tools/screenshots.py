@@ -138,6 +138,20 @@ PAGES = [
         None,
         "o_form_view",
     ),
+    (
+        "21_secretary_committee_calendar",
+        "secretariat.lambert",
+        "calendar_event_action_committees",
+        None,
+        "o_calendar_renderer",
+    ),
+    (
+        "22_secretary_schedule_committees",
+        "secretariat.lambert",
+        "emploi_committee_schedule_action",
+        None,
+        "modal-dialog",
+    ),
 ]
 
 

@@ -3,6 +3,8 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .emploi_calendar_link_mixin import CALENDAR_SYNC
+
 RECORD_OUTCOME = "emploi_accompagne.mail_activity_record_outcome"
 
 
@@ -11,7 +13,12 @@ class EmploiAction(models.Model):
 
     _name = "emploi.action"
     _description = "Support action"
-    _inherit = ["emploi.pathway.link.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "emploi.pathway.link.mixin",
+        "emploi.calendar.link.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "start desc, id desc"
     _check_company_auto = True
 
@@ -73,9 +80,7 @@ class EmploiAction(models.Model):
         search="_search_outcome_overdue",
     )
     note = fields.Html()
-    calendar_event_id = fields.Many2one(
-        comodel_name="calendar.event", string="Appointment", copy=False
-    )
+    calendar_event_id = fields.Many2one(string="Appointment")
     disclosure_summary = fields.Char(
         string="Disclosure plan",
         compute="_compute_disclosure_summary",
@@ -165,13 +170,6 @@ class EmploiAction(models.Model):
         res = super().write(vals)
         if "attendance" in vals and vals["attendance"] != "planned":
             self.activity_feedback([RECORD_OUTCOME])
-        if not self.env.context.get("emploi_from_calendar") and (
-            {"start", "duration", "name"} & vals.keys()
-        ):
-            for action in self.filtered("calendar_event_id"):
-                action.calendar_event_id.with_context(emploi_from_action=True).write(
-                    action._calendar_event_values()
-                )
         return res
 
     @api.ondelete(at_uninstall=False)
@@ -190,12 +188,38 @@ class EmploiAction(models.Model):
             "name": self.name,
             "start": self.start,
             "stop": self.start + timedelta(hours=self.duration or 1.0),
+            # Who meets the job coach is nobody else's business.
+            "privacy": "private",
         }
 
+    def _calendar_trigger_fields(self):
+        return {"name", "start", "duration"}
+
+    def _values_from_calendar_event(self, event):
+        return {"name": event.name, "start": event.start, "duration": event.duration}
+
+    def _calendar_event_removed(self):
+        """An appointment deleted in the Calendar did not happen: its planned
+        action goes; one whose outcome is recorded stays, and so does the
+        meeting."""
+        self._check_calendar_write_access()
+        if self.attendance != "planned":
+            raise UserError(
+                self.env._(
+                    "The outcome of this appointment is recorded (%(outcome)s): it "
+                    "counts in the reports and cannot be deleted from the calendar.",
+                    outcome=dict(
+                        self._fields["attendance"]._description_selection(self.env)
+                    )[self.attendance],
+                )
+            )
+        self.with_context(**{CALENDAR_SYNC: True}).unlink()
+
     def _create_calendar_events(self):
+        model_id = self.env["ir.model"]._get_id(self._name)
         events = (
             self.env["calendar.event"]
-            .with_context(emploi_from_action=True)
+            .with_context(**{CALENDAR_SYNC: True})
             .create(
                 [
                     {
@@ -203,15 +227,37 @@ class EmploiAction(models.Model):
                         "user_id": action.user_id.id,
                         "partner_ids": action.user_id.partner_id.ids,
                         "emploi_pathway_id": action.pathway_id.id,
-                        # Who meets the job coach is nobody else's business.
-                        "privacy": "private",
+                        "res_model_id": model_id,
+                        "res_id": action.id,
                     }
                     for action in self
                 ]
             )
         )
         for action, event in zip(self, events, strict=True):
-            action.calendar_event_id = event
+            action.with_context(**{CALENDAR_SYNC: True}).calendar_event_id = event
+
+    @api.model
+    def _create_from_calendar_events(self, events):
+        """An appointment planned in the calendar is a planned support action."""
+        interview = self.env.ref("emploi_accompagne.emploi_action_type_interview")
+        actions = self.with_context(**{CALENDAR_SYNC: True}).create(
+            [
+                {
+                    "name": event.name,
+                    "pathway_id": event.sudo().emploi_pathway_id.id,
+                    "action_type_id": interview.id,
+                    "start": event.start,
+                    "duration": event.duration,
+                    "user_id": event.user_id.id or self.env.uid,
+                    "calendar_event_id": event.id,
+                }
+                for event in events
+            ]
+        )
+        for action, event in zip(actions, events, strict=True):
+            action._link_calendar_event(event)
+        return actions
 
     def action_held(self):
         self.attendance = "held"

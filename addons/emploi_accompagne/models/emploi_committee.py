@@ -1,10 +1,14 @@
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
+import pytz
 from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_date
+
+from .calendar_event import COMMITTEE_EVENT_TYPE
+from .emploi_calendar_link_mixin import CALENDAR_SYNC
 
 
 class EmploiCommittee(models.Model):
@@ -12,10 +16,19 @@ class EmploiCommittee(models.Model):
 
     _name = "emploi.committee"
     _description = "Admission committee"
-    _inherit = ["mail.thread", "mail.activity.mixin", "emploi.platform.mixin"]
+    _inherit = [
+        "emploi.calendar.link.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "emploi.platform.mixin",
+    ]
     _order = "date desc, id desc"
 
     name = fields.Char(compute="_compute_name")
+    title = fields.Char(
+        help="Leave empty to name the committee after its date. Renaming its "
+        "meeting in the Calendar sets it.",
+    )
     date = fields.Datetime(required=True, tracking=True, index=True)
     duration = fields.Float(default=2.0, help="Duration in hours.")
     location = fields.Char()
@@ -41,8 +54,12 @@ class EmploiCommittee(models.Model):
         required=True,
         tracking=True,
     )
-    calendar_event_id = fields.Many2one(
-        comodel_name="calendar.event", string="Meeting", copy=False, readonly=True
+    attendee_ids = fields.One2many(
+        related="calendar_event_id.attendee_ids",
+        string="Answers to the invitation",
+        readonly=False,
+        help="Each member's answer, which is also the attendance record: "
+        "correct it after the committee (accepted = present).",
     )
     referral_ids = fields.One2many(
         comodel_name="emploi.referral", inverse_name="committee_id", string="Agenda"
@@ -50,11 +67,11 @@ class EmploiCommittee(models.Model):
     referral_count = fields.Integer(compute="_compute_referral_count")
     minutes_note = fields.Html(string="Minutes")
 
-    @api.depends("date")
+    @api.depends("date", "title")
     @api.depends_context("lang")
     def _compute_name(self):
         for committee in self:
-            committee.name = self.env._(
+            committee.name = committee.title or self.env._(
                 "Admission committee of %s",
                 format_date(self.env, committee.date) if committee.date else "",
             )
@@ -67,18 +84,13 @@ class EmploiCommittee(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         committees = super().create(vals_list)
-        for committee in committees:
-            committee.calendar_event_id = self.env["calendar.event"].create(
-                committee._calendar_event_values()
+        for committee in committees.filtered(lambda c: not c.calendar_event_id):
+            committee._link_calendar_event(
+                self.env["calendar.event"]
+                .with_context(**{CALENDAR_SYNC: True})
+                .create(committee._calendar_event_values())
             )
         return committees
-
-    def write(self, vals):
-        res = super().write(vals)
-        if {"date", "duration", "location", "member_ids"} & vals.keys():
-            for committee in self.filtered("calendar_event_id"):
-                committee.calendar_event_id.write(committee._calendar_event_values())
-        return res
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_with_agenda(self):
@@ -93,13 +105,102 @@ class EmploiCommittee(models.Model):
             "name": self.name,
             "start": self.date,
             "stop": self.date + timedelta(hours=self.duration or 2.0),
-            "location": self.location,
+            "location": self.location or False,
             "user_id": self.user_id.id,
             "partner_ids": [
                 fields.Command.set((self.member_ids | self.user_id.partner_id).ids)
             ],
+            "categ_ids": [fields.Command.set(self.env.ref(COMMITTEE_EVENT_TYPE).ids)],
             "description": self._agenda_html(),
         }
+
+    def _calendar_trigger_fields(self):
+        return {"date", "duration", "location", "member_ids", "title", "user_id"}
+
+    def _values_from_calendar_event(self, event):
+        return {
+            "date": event.start,
+            "duration": event.duration,
+            "location": event.location,
+            "member_ids": [
+                fields.Command.set((event.partner_ids - self.user_id.partner_id).ids)
+            ],
+            "title": self.title if event.name == self.name else event.name,
+        }
+
+    def _calendar_event_removed(self):
+        """Deleting the meeting cancels the committee, unless it has decided."""
+        self._check_calendar_write_access()
+        decided = self.referral_ids.filtered(lambda r: r.state != "scheduled")
+        if self.state == "done" or decided:
+            raise UserError(
+                self.env._(
+                    "%(committee)s has recorded decisions (%(people)s): it cannot "
+                    "be cancelled or deleted from the calendar.",
+                    committee=self.name,
+                    people=", ".join(decided.mapped("person_name")) or "—",
+                )
+            )
+        self.with_context(**{CALENDAR_SYNC: True}).action_cancel()
+
+    @api.model
+    def _create_from_calendar_events(self, events):
+        """A meeting of type *Instance collégiale* planned in the Calendar (or an
+        occurrence of a monthly series) is a committee of the user's platform."""
+        if not self.has_access("create"):
+            raise UserError(
+                self.env._(
+                    "A meeting of type “Instance collégiale” is an admission "
+                    "committee: only the platform's secretariat can plan one."
+                )
+            )
+        generic_name = self.env.ref(COMMITTEE_EVENT_TYPE).name
+        committees = self.with_context(**{CALENDAR_SYNC: True}).create(
+            [
+                {
+                    "date": event.start,
+                    "duration": event.duration,
+                    "location": event.location,
+                    "user_id": event.user_id.id or self.env.uid,
+                    "member_ids": [
+                        fields.Command.set(
+                            (event.partner_ids - event.user_id.partner_id).ids
+                        )
+                    ],
+                    "title": event.name if event.name != generic_name else False,
+                    "calendar_event_id": event.id,
+                }
+                for event in events
+            ]
+        )
+        for committee, event in zip(committees, events, strict=True):
+            committee._link_calendar_event(event)
+        committees.filtered("calendar_event_id.recurrence_id")._move_off_closed_days()
+        return committees
+
+    def _move_off_closed_days(self):
+        """A committee of a series that falls on a public holiday or a day the
+        platform does not work (its working calendar) moves to the next working
+        day, at the same local time; the rest of the series stays."""
+        for committee in self:
+            calendar = committee.company_id.resource_calendar_id
+            if not calendar:
+                continue
+            tz = pytz.timezone(committee.calendar_event_id._get_mail_tz() or "UTC")
+            local = pytz.utc.localize(committee.date).astimezone(tz)
+            day = local.date()
+            for _attempt in range(31):
+                day_start = tz.localize(datetime.combine(day, time.min))
+                day_end = tz.localize(datetime.combine(day, time.max))
+                if calendar._work_intervals_batch(day_start, day_end, tz=tz)[False]:
+                    break
+                day += timedelta(days=1)
+            if day != local.date():
+                committee.date = (
+                    tz.localize(datetime.combine(day, local.time()))
+                    .astimezone(pytz.utc)
+                    .replace(tzinfo=None)
+                )
 
     def _agenda_html(self):
         """The agenda sent to members: who is presented, by whom; no health data."""
@@ -128,7 +229,7 @@ class EmploiCommittee(models.Model):
                 ]
             )
             ready.write({"committee_id": committee.id, "state": "scheduled"})
-            committee.calendar_event_id.description = committee._agenda_html()
+        self._calendar_push()
 
     def action_send_invitations(self):
         for committee in self:
@@ -149,5 +250,5 @@ class EmploiCommittee(models.Model):
         self.referral_ids.filtered(lambda r: r.state == "scheduled").write(
             {"state": "ready", "committee_id": False}
         )
-        self.calendar_event_id.action_archive()
+        self.calendar_event_id.with_context(**{CALENDAR_SYNC: True}).action_archive()
         self.state = "cancelled"

@@ -7,6 +7,7 @@ from . import test_reminders
 from . import test_menus
 from . import test_ui
 from . import test_referral
+from . import test_calendar
 from . import test_convention
 from . import test_employer
 from . import test_support_agreement

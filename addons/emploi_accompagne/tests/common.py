@@ -1,3 +1,4 @@
+import json
 from contextlib import contextmanager
 from datetime import date
 
@@ -113,3 +114,80 @@ class EmploiCommon(TransactionCase):
         with self.assertRaises(exception) as caught:
             yield caught
         self.assertRegex(str(caught.exception), regex)
+
+
+class RpcError(Exception):
+    """The error an outside client gets back from /jsonrpc."""
+
+
+class JsonRpcMixin:
+    """Call the public API as an outside client would: /jsonrpc over HTTP,
+    logged in with a login and a password, any method, any arguments (for an
+    ``HttpCase``)."""
+
+    def _jsonrpc(self, service, method, *args):
+        payload = {
+            "jsonrpc": "2.0",
+            "method": "call",
+            "params": {"service": service, "method": method, "args": args},
+            "id": 1,
+        }
+        response = self.url_open(
+            "/jsonrpc",
+            data=json.dumps(payload, default=str),
+            headers={"Content-Type": "application/json"},
+        ).json()
+        if "error" in response:
+            raise RpcError(response["error"]["data"]["message"])
+        return response["result"]
+
+    @classmethod
+    def _rpc_passwords(cls, *users):
+        """Give ``users`` their login as password (in ``setUpClass``: a
+        password set inside ``assertRaises`` would be rolled back with it)."""
+        for user in users:
+            user.sudo().password = user.login
+
+    def rpc(self, user, model, method, *args, **kwargs):
+        """``model.method(*args, **kwargs)`` as ``user`` (see _rpc_passwords)."""
+        db = self.env.cr.dbname
+        uid = self._jsonrpc("common", "login", db, user.login, user.login)
+        return self._jsonrpc(
+            "object", "execute_kw", db, uid, user.login, model, method, args, kwargs
+        )
+
+    def assertCalendarWorksFor(self, user):
+        """``user`` creates, moves, renames, duplicates, reads and deletes a
+        meeting of their own through /jsonrpc, among the platform's meetings."""
+        event_id = self.rpc(
+            user,
+            "calendar.event",
+            "create",
+            {
+                "name": "Point hebdo",
+                "start": "2030-06-03 09:00:00",
+                "stop": "2030-06-03 10:00:00",
+            },
+        )
+        self.rpc(
+            user,
+            "calendar.event",
+            "write",
+            [event_id],
+            {"start": "2030-06-04 14:00:00", "stop": "2030-06-04 15:30:00"},
+        )
+        self.rpc(user, "calendar.event", "write", [event_id], {"name": "Point mensuel"})
+        [copy_id] = self.rpc(user, "calendar.event", "copy", [event_id])
+        rows = self.rpc(user, "calendar.event", "search_read", [], [])
+        self.assertIn(event_id, [row["id"] for row in rows])
+        [moved] = self.rpc(
+            user, "calendar.event", "read", [event_id], ["name", "start", "duration"]
+        )
+        self.assertEqual(
+            (moved["name"], moved["start"], moved["duration"]),
+            ("Point mensuel", "2030-06-04 14:00:00", 1.5),
+        )
+        self.rpc(user, "calendar.event", "unlink", [event_id, copy_id])
+        self.assertFalse(
+            self.env["calendar.event"].browse([event_id, copy_id]).exists()
+        )

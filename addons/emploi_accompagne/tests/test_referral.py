@@ -151,26 +151,6 @@ class TestCommittee(ReferralCommon):
         self.assertEqual(len(invitation), 2)
         self.assertIn("Julie Moreau", invitation[0].body)
 
-    def test_monthly_committees_in_two_clicks(self):
-        wizard = (
-            self.env["emploi.committee.schedule"]
-            .with_user(self.secretary)
-            .create(
-                {
-                    "first_date": datetime(2025, 1, 14, 9, 0),
-                    "count": 12,
-                    "member_ids": [self.mdph.id],
-                }
-            )
-        )
-        action = wizard.action_schedule()
-        committees = self.env["emploi.committee"].search(action["domain"])
-        self.assertEqual(len(committees), 12)
-        self.assertEqual(
-            sorted(committees.mapped("date"))[-1], datetime(2025, 12, 14, 9, 0)
-        )
-        self.assertEqual(len(committees.calendar_event_id), 12)
-
     def test_admission_opens_the_pathway_without_retyping(self):
         committee = self._committee()
         committee.action_build_agenda()

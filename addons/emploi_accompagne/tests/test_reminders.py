@@ -74,7 +74,9 @@ class TestActionsAndReminders(EmploiCommon):
                 }
             )
         )
-        action = event.emploi_action_ids
+        action = self.env["emploi.action"].search(
+            [("calendar_event_id", "=", event.id)]
+        )
         self.assertEqual(len(action), 1)
         self.assertEqual(
             (action.attendance, action.pathway_id, action.user_id),

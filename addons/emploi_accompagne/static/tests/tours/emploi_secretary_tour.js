@@ -14,11 +14,11 @@ registry.category("web_tour.tours").add("emploi_accompagne_secretary_tour", {
             run: "click",
         },
         {
-            trigger: '.o_menu_sections button:contains("Admissions")',
+            trigger: '.o_menu_sections button[data-menu-xmlid="emploi_accompagne.menu_admissions"]',
             run: "click",
         },
         {
-            trigger: '.dropdown-item:contains("Committees")',
+            trigger: '.dropdown-item[data-menu-xmlid="emploi_accompagne.emploi_committee_menu"]',
             run: "click",
         },
         {
