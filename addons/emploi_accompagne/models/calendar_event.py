@@ -33,6 +33,16 @@ class CalendarEvent(models.Model):
             self._emploi_linked_models()
         )
 
+    def _emploi_syncing(self):
+        """Whether this is a record writing its own meeting (see _emploi_synced)."""
+        return self.env.su and self.env.context.get(CALENDAR_SYNC)
+
+    def _emploi_synced(self):
+        """The meetings as their record writes them: the user was allowed to
+        change the record, and its meeting may be private to its attendees
+        (the organiser of a committee is one secretary among several)."""
+        return self.sudo().with_context(**{CALENDAR_SYNC: True})
+
     def _emploi_linked_models(self):
         return self.env.registry["emploi.calendar.link.mixin"]._inherit_children
 
@@ -66,12 +76,12 @@ class CalendarEvent(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         events = super().create(vals_list)
-        if not self.env.context.get(CALENDAR_SYNC):
+        if not self._emploi_syncing():
             events._emploi_create_linked_records()
         return events
 
     def write(self, vals):
-        syncing = self.env.context.get(CALENDAR_SYNC)
+        syncing = self._emploi_syncing()
         if not syncing and vals.get("recurrence_update") in (
             "all_events",
             "future_events",
@@ -94,7 +104,7 @@ class CalendarEvent(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_emploi_linked_records(self):
-        if not self.env.context.get(CALENDAR_SYNC):
+        if not self._emploi_syncing():
             self._emploi_linked_records_removed()
 
     def _emploi_linked_records_removed(self):

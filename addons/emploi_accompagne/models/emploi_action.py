@@ -219,7 +219,7 @@ class EmploiAction(models.Model):
         model_id = self.env["ir.model"]._get_id(self._name)
         events = (
             self.env["calendar.event"]
-            .with_context(**{CALENDAR_SYNC: True})
+            ._emploi_synced()
             .create(
                 [
                     {
@@ -235,13 +235,13 @@ class EmploiAction(models.Model):
             )
         )
         for action, event in zip(self, events, strict=True):
-            action.with_context(**{CALENDAR_SYNC: True}).calendar_event_id = event
+            action.calendar_event_id = event
 
     @api.model
     def _create_from_calendar_events(self, events):
         """An appointment planned in the calendar is a planned support action."""
         interview = self.env.ref("emploi_accompagne.emploi_action_type_interview")
-        actions = self.with_context(**{CALENDAR_SYNC: True}).create(
+        actions = self.create(
             [
                 {
                     "name": event.name,

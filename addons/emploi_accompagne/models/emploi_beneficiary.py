@@ -1,9 +1,10 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 HEALTH_GROUP = "emploi_accompagne.group_emploi_coach"
+MANAGER_GROUP = "emploi_accompagne.group_emploi_manager"
 
 BOETH_TITLES = [
     ("rqth", "RQTH (recognition of disabled worker status)"),
@@ -110,6 +111,7 @@ class EmploiBeneficiary(models.Model):
             ("family_authorisation", "Family authorisation"),
         ],
         default="none",
+        groups=HEALTH_GROUP,
     )
     legal_representative_id = fields.Many2one(
         comodel_name="res.partner", string="Legal representative"
@@ -123,6 +125,7 @@ class EmploiBeneficiary(models.Model):
             ("unemployment", "Unemployment benefit (ARE)"),
             ("other", "Other"),
         ],
+        groups=HEALTH_GROUP,
     )
     disability_category_id = fields.Many2one(
         comodel_name="emploi.disability.category",
@@ -317,7 +320,25 @@ class EmploiBeneficiary(models.Model):
         ) and not self.env.user.has_group("emploi_accompagne.group_emploi_manager"):
             for vals in vals_list:
                 vals.setdefault("coach_id", self.env.uid)
+        if any(vals.get("operator_partner_id") for vals in vals_list):
+            self._check_delegation_rights()
         return super().create(vals_list)
+
+    def write(self, vals):
+        if "operator_partner_id" in vals:
+            self._check_delegation_rights()
+        return super().write(vals)
+
+    def _check_delegation_rights(self):
+        """Delegating a file to a partner operator opens it to that structure's
+        staff: the platform's managers decide it."""
+        if not (self.env.su or self.env.user.has_group(MANAGER_GROUP)):
+            raise AccessError(
+                self.env._(
+                    "Only the platform's managers delegate a file to a partner "
+                    "operator."
+                )
+            )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_with_pathway(self):

@@ -1,8 +1,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-# Context key of a change that comes from the other side of the link (record to
-# meeting or meeting to record): it is applied, never sent back.
+# Context key of a meeting written by its record, as superuser: the meeting does
+# not send it back. Without superuser rights it means nothing (any client can
+# send a context key).
 CALENDAR_SYNC = "emploi_calendar_sync"
 
 
@@ -46,24 +47,23 @@ class EmploiCalendarLinkMixin(models.AbstractModel):
 
     def write(self, vals):
         res = super().write(vals)
-        if not self.env.context.get(CALENDAR_SYNC) and (
-            self._calendar_trigger_fields() & vals.keys()
-        ):
+        if self._calendar_trigger_fields() & vals.keys():
             self._calendar_push()
         return res
 
     def unlink(self):
         events = self.calendar_event_id
         res = super().unlink()
+        # Unless the meeting is the one being deleted (see _calendar_event_removed).
         if not self.env.context.get(CALENDAR_SYNC):
-            events.with_context(**{CALENDAR_SYNC: True}).unlink()
+            events._emploi_synced().unlink()
         return res
 
     def _link_calendar_event(self, event):
         """Make ``event`` this record's meeting, and the record its document."""
         self.ensure_one()
-        self.with_context(**{CALENDAR_SYNC: True}).calendar_event_id = event
-        event.with_context(**{CALENDAR_SYNC: True}).write(
+        self.calendar_event_id = event
+        event._emploi_synced().write(
             {
                 "res_model_id": self.env["ir.model"]._get_id(self._name),
                 "res_id": self.id,
@@ -82,7 +82,7 @@ class EmploiCalendarLinkMixin(models.AbstractModel):
                 if not _same_value(event, name, value)
             }
             if changes:
-                event.with_context(**{CALENDAR_SYNC: True}).write(changes)
+                event._emploi_synced().write(changes)
 
     def _update_from_calendar_event(self, event):
         """The meeting was changed in the Calendar: the record follows, if the
@@ -90,10 +90,7 @@ class EmploiCalendarLinkMixin(models.AbstractModel):
         (its name, its agenda)."""
         self.ensure_one()
         self._check_calendar_write_access()
-        self.with_context(**{CALENDAR_SYNC: True}).write(
-            self._values_from_calendar_event(event)
-        )
-        self._calendar_push()
+        self.write(self._values_from_calendar_event(event))
 
     def _check_calendar_write_access(self):
         if not self.has_access("write"):

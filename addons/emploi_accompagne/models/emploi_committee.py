@@ -8,7 +8,6 @@ from odoo.exceptions import UserError
 from odoo.tools import format_date
 
 from .calendar_event import COMMITTEE_EVENT_TYPE
-from .emploi_calendar_link_mixin import CALENDAR_SYNC
 
 
 class EmploiCommittee(models.Model):
@@ -17,6 +16,7 @@ class EmploiCommittee(models.Model):
     _name = "emploi.committee"
     _description = "Admission committee"
     _inherit = [
+        "emploi.workflow.mixin",
         "emploi.calendar.link.mixin",
         "mail.thread",
         "mail.activity.mixin",
@@ -87,7 +87,7 @@ class EmploiCommittee(models.Model):
         for committee in committees.filtered(lambda c: not c.calendar_event_id):
             committee._link_calendar_event(
                 self.env["calendar.event"]
-                .with_context(**{CALENDAR_SYNC: True})
+                ._emploi_synced()
                 .create(committee._calendar_event_values())
             )
         return committees
@@ -112,6 +112,8 @@ class EmploiCommittee(models.Model):
             ],
             "categ_ids": [fields.Command.set(self.env.ref(COMMITTEE_EVENT_TYPE).ids)],
             "description": self._agenda_html(),
+            # Who is presented is for the members and the admission staff only.
+            "privacy": "private",
         }
 
     def _calendar_trigger_fields(self):
@@ -141,7 +143,7 @@ class EmploiCommittee(models.Model):
                     people=", ".join(decided.mapped("person_name")) or "—",
                 )
             )
-        self.with_context(**{CALENDAR_SYNC: True}).action_cancel()
+        self.action_cancel()
 
     @api.model
     def _create_from_calendar_events(self, events):
@@ -155,7 +157,7 @@ class EmploiCommittee(models.Model):
                 )
             )
         generic_name = self.env.ref(COMMITTEE_EVENT_TYPE).name
-        committees = self.with_context(**{CALENDAR_SYNC: True}).create(
+        committees = self.create(
             [
                 {
                     "date": event.start,
@@ -203,20 +205,29 @@ class EmploiCommittee(models.Model):
                 )
 
     def _agenda_html(self):
-        """The agenda sent to members: who is presented, by whom; no health data."""
+        """The agenda of the meeting, mailed to the members: the references and
+        who refers, never a name nor health data (the names are on the
+        committee, read by the platform's admission staff, and said in the
+        meeting)."""
         self.ensure_one()
         items = Markup("").join(
-            Markup("<li>%s – %s (%s)%s</li>")
+            Markup("<li>%s (%s)%s</li>")
             % (
                 referral.name,
-                referral.person_name,
                 referral.prescriber_id.name or referral.prescriber_type_label,
                 self.env._(", urgent") if referral.urgent else "",
             )
             for referral in self.referral_ids.sorted("name")
         )
         title = self.env._("Agenda")
-        return Markup("<p><strong>%s</strong></p><ol>%s</ol>") % (title, items)
+        note = self.env._(
+            "The people presented are named in the meeting, not in this invitation."
+        )
+        return Markup("<p><strong>%s</strong></p><ol>%s</ol><p>%s</p>") % (
+            title,
+            items,
+            note,
+        )
 
     def action_build_agenda(self):
         """Put every referral ready for committee on the agenda."""
@@ -228,7 +239,7 @@ class EmploiCommittee(models.Model):
                     ("is_eligible", "=", True),
                 ]
             )
-            ready.write({"committee_id": committee.id, "state": "scheduled"})
+            ready._set_state("scheduled", {"committee_id": committee.id})
         self._calendar_push()
 
     def action_send_invitations(self):
@@ -244,11 +255,11 @@ class EmploiCommittee(models.Model):
                     ", ".join(undecided.mapped("person_name")),
                 )
             )
-        self.state = "done"
+        self._set_state("done")
 
     def action_cancel(self):
-        self.referral_ids.filtered(lambda r: r.state == "scheduled").write(
-            {"state": "ready", "committee_id": False}
+        self.referral_ids.filtered(lambda r: r.state == "scheduled")._set_state(
+            "ready", {"committee_id": False}
         )
-        self.calendar_event_id.with_context(**{CALENDAR_SYNC: True}).action_archive()
-        self.state = "cancelled"
+        self.calendar_event_id._emploi_synced().action_archive()
+        self._set_state("cancelled")

@@ -95,6 +95,8 @@ class EmploiPathway(models.Model):
         tracking=True,
         copy=False,
         ondelete="restrict",
+        # Some reasons speak of health ("Health reasons", "Deceased").
+        groups="emploi_accompagne.group_emploi_coach",
     )
     exit_situation = fields.Selection(
         selection=[

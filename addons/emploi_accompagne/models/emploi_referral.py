@@ -24,7 +24,12 @@ class EmploiReferral(models.Model):
 
     _name = "emploi.referral"
     _description = "Referral"
-    _inherit = ["mail.thread", "mail.activity.mixin", "emploi.platform.mixin"]
+    _inherit = [
+        "emploi.workflow.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "emploi.platform.mixin",
+    ]
     _order = "urgent desc, waiting_priority desc, referral_date, id"
 
     name = fields.Char(string="Reference", required=True, copy=False, default="/")
@@ -333,7 +338,7 @@ class EmploiReferral(models.Model):
                         issues=referral.eligibility_issues,
                     )
                 )
-            referral.state = "ready"
+            referral._set_state("ready")
 
     def action_decide(self):
         return {
@@ -357,7 +362,7 @@ class EmploiReferral(models.Model):
                     )
                 )
             referral._open_pathway(fields.Date.context_today(self))
-            referral.state = "admitted"
+            referral._set_state("admitted")
 
     def _beneficiary_values(self):
         self.ensure_one()
@@ -384,6 +389,8 @@ class EmploiReferral(models.Model):
         else:
             partner = self.env["res.partner"].create(
                 {
+                    # The person's contact belongs to the platform only.
+                    "company_id": self.company_id.id,
                     "name": self.person_name,
                     "phone": self.phone,
                     "email": self.email,
@@ -422,7 +429,7 @@ class EmploiReferral(models.Model):
                 ]
             )
             expired = stale.filtered_domain([("referral_date", "<", expiry)])
-            expired.write({"state": "expired", "decision_date": today})
+            expired._set_state("expired", {"decision_date": today})
             expired._notify_prescriber()
             (stale - expired).filtered(lambda r: not r.activity_ids).activity_schedule(
                 act_type_xmlid="emploi_accompagne.mail_activity_referral_incomplete",
@@ -430,6 +437,12 @@ class EmploiReferral(models.Model):
             )
 
     def _notify_prescriber(self):
+        """E-mail the decision to the prescriber's advisor, and to nobody else:
+        an internal note, so that the referral's followers are not mailed."""
         template = self.env.ref("emploi_accompagne.mail_template_referral_decision")
         for referral in self.filtered("advisor_id.email"):
-            referral.message_post_with_source(template, subtype_xmlid="mail.mt_comment")
+            referral.message_post_with_source(
+                template,
+                subtype_xmlid="mail.mt_note",
+                partner_ids=referral.advisor_id.ids,
+            )

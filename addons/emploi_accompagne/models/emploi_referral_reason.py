@@ -12,3 +12,9 @@ class EmploiReferralReason(models.Model):
         selection=[("refused", "Not admitted"), ("redirected", "Redirected")],
         required=True,
     )
+    told_prescriber = fields.Boolean(
+        string="Told to the prescriber",
+        default=True,
+        help="Untick for reasons that speak of the person's health: the "
+        "prescriber's e-mail then gives the decision without its reason.",
+    )

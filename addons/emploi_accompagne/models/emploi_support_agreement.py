@@ -34,7 +34,12 @@ class EmploiSupportAgreement(models.Model):
 
     _name = "emploi.support.agreement"
     _description = "Individual support agreement"
-    _inherit = ["emploi.pathway.link.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "emploi.workflow.mixin",
+        "emploi.pathway.link.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "pathway_id, version desc"
     _check_company_auto = True
 
@@ -88,7 +93,10 @@ class EmploiSupportAgreement(models.Model):
         help="What the platform, the person and, when there is a job, the employer "
         "undertake to do.",
     )
-    accommodations = fields.Html(string="Accommodations agreed")
+    # Workplace accommodations follow from the person's disability.
+    accommodations = fields.Html(
+        string="Accommodations agreed", groups="emploi_accompagne.group_emploi_coach"
+    )
     date_signed_person = fields.Date(string="Signed by the person on", copy=False)
     date_signed_platform = fields.Date(string="Signed by the platform on", copy=False)
     date_signed_employer = fields.Date(string="Signed by the employer on", copy=False)
@@ -169,10 +177,10 @@ class EmploiSupportAgreement(models.Model):
             )
 
     def action_send_for_signature(self):
-        self.filtered(lambda a: a.state == "draft").state = "to_sign"
+        self.filtered(lambda a: a.state == "draft")._set_state("to_sign")
 
     def action_back_to_draft(self):
-        self.filtered(lambda a: a.state == "to_sign").state = "draft"
+        self.filtered(lambda a: a.state == "to_sign")._set_state("draft")
 
     def action_signed(self):
         """Record the signatures; the version in force until now is superseded."""
@@ -195,8 +203,8 @@ class EmploiSupportAgreement(models.Model):
             in_force = self.search(
                 [("pathway_id", "=", agreement.pathway_id.id), ("state", "=", "signed")]
             )
-            in_force.state = "superseded"
-            agreement.state = "signed"
+            in_force._set_state("superseded")
+            agreement._set_state("signed")
 
     def action_new_version(self):
         """Prepare the next version from this one; it is in force once signed."""

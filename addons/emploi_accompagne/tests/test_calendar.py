@@ -3,7 +3,7 @@ from datetime import date, datetime
 
 from freezegun import freeze_time
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import format_date
 
@@ -133,10 +133,18 @@ class TestCommitteeFollowsItsMeeting(CalendarCommon):
         self.assertEqual(committee.state, "planned")
 
     def test_only_the_secretariat_moves_a_committee(self):
-        committee = self._committee()
+        # A coach invited as a member attends the (private) meeting.
+        committee = self._committee(member_ids=(self.mdph | self.coach.partner_id).ids)
         event = committee.calendar_event_id
         employee = new_test_user(self.env, login="salarie", groups="base.group_user")
-        for user in (employee, self.coach):
+        with self.assertRaises(AccessError):
+            event.with_user(employee).write(
+                {
+                    "start": datetime(2025, 3, 11, 9, 0),
+                    "stop": datetime(2025, 3, 11, 11, 0),
+                }
+            )
+        for user in (self.coach,):
             with self.assertRaisesRegex(UserError, "only the people who manage it"):
                 event.with_user(user).write(
                     {
@@ -392,7 +400,12 @@ class TestCalendarOverRpc(JsonRpcMixin, HttpCase, CalendarCommon):
             }
         )
         cls.employee = new_test_user(cls.env, login="salarie", groups="base.group_user")
-        cls._rpc_passwords(cls.employee, cls.secretary, cls.coach)
+        # An MDPH representative who happens to have an internal account.
+        cls.mdph_user = new_test_user(
+            cls.env, login="mdph.membre", groups="base.group_user"
+        )
+        cls.committee.member_ids |= cls.mdph_user.partner_id
+        cls._rpc_passwords(cls.employee, cls.mdph_user, cls.secretary, cls.coach)
 
     def test_a_user_outside_the_suite_keeps_their_calendar(self):
         self.assertCalendarWorksFor(self.employee)
@@ -403,16 +416,39 @@ class TestCalendarOverRpc(JsonRpcMixin, HttpCase, CalendarCommon):
     def test_a_coach_keeps_their_calendar(self):
         self.assertCalendarWorksFor(self.coach)
 
-    def test_nobody_else_moves_or_joins_a_committee(self):
+    def test_nobody_else_reads_moves_or_joins_a_committee(self):
         event_id = self.committee.calendar_event_id.id
+        # Someone outside: the meeting is private, its agenda hidden.
+        [row] = self.rpc(
+            self.employee, "calendar.event", "read", [event_id], ["name", "description"]
+        )
+        self.assertEqual((row["name"], row["description"]), ("Busy", False))
+        for values in (
+            {"start": "2030-06-11 09:00:00", "stop": "2030-06-11 11:00:00"},
+            {"partner_ids": [(4, self.employee.partner_id.id)]},
+        ):
+            with self.assertRaisesRegex(RpcError, "write"):
+                self.rpc(self.employee, "calendar.event", "write", [event_id], values)
+        # A member who attends it may answer the invitation, not move it.
+        member = self.mdph_user
         for values in (
             {"start": "2030-06-11 09:00:00", "stop": "2030-06-11 11:00:00"},
             {"partner_ids": [(4, self.employee.partner_id.id)]},
         ):
             with self.assertRaisesRegex(RpcError, "only the people who manage it"):
-                self.rpc(self.employee, "calendar.event", "write", [event_id], values)
+                self.rpc(member, "calendar.event", "write", [event_id], values)
         with self.assertRaisesRegex(RpcError, "only the people who manage it"):
-            self.rpc(self.employee, "calendar.event", "unlink", [event_id])
+            self.rpc(member, "calendar.event", "unlink", [event_id])
+        # Sending the context key the code uses changes nothing.
+        with self.assertRaisesRegex(RpcError, "only the people who manage it"):
+            self.rpc(
+                member,
+                "calendar.event",
+                "write",
+                [event_id],
+                {"start": "2030-06-11 09:00:00", "stop": "2030-06-11 11:00:00"},
+                context={"emploi_calendar_sync": True},
+            )
         self.assertEqual(self.committee.date, datetime(2030, 6, 4, 9, 0))
         # The secretariat moves it the same way, and the committee follows.
         self.rpc(

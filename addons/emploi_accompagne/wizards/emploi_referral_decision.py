@@ -64,16 +64,16 @@ class EmploiReferralDecision(models.TransientModel):
             raise UserError(
                 self.env._("A decision was already recorded for some of them.")
             )
-        decided.write(
+        decided._set_state(
+            self.decision,
             {
-                "state": self.decision,
                 "decision_date": self.decision_date,
                 "decision_reason_id": self.reason_id.id,
                 "redirected_to": self.redirected_to,
                 "decision_note": self.note,
                 "waiting_priority": self.waiting_priority,
                 "coach_id": self.coach_id.id,
-            }
+            },
         )
         if self.decision == "admitted":
             for referral in decided:
