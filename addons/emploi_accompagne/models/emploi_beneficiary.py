@@ -267,6 +267,31 @@ class EmploiBeneficiary(models.Model):
                     )
                 )
 
+    @api.constrains("consent_date")
+    def _check_consent_date(self):
+        today = fields.Date.context_today(self)
+        for beneficiary in self:
+            if beneficiary.consent_date and beneficiary.consent_date > today:
+                raise ValidationError(
+                    self.env._(
+                        "The consent of %s is dated in the future.", beneficiary.name
+                    )
+                )
+
+    @api.constrains("coach_id", "company_id")
+    def _check_coach_platform(self):
+        for beneficiary in self.filtered("coach_id"):
+            if beneficiary.company_id not in beneficiary.coach_id.company_ids:
+                raise ValidationError(
+                    self.env._(
+                        "%(coach)s does not work for the platform %(platform)s: "
+                        "they cannot be the job coach of %(name)s.",
+                        coach=beneficiary.coach_id.name,
+                        platform=beneficiary.company_id.name,
+                        name=beneficiary.name,
+                    )
+                )
+
     @api.constrains("birthdate")
     def _check_birthdate(self):
         today = fields.Date.context_today(self)

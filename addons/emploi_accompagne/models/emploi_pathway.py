@@ -28,6 +28,16 @@ class EmploiPathway(models.Model):
     _description = "Supported employment pathway"
     _inherit = ["mail.thread", "mail.activity.mixin", "mail.tracking.duration.mixin"]
     _order = "entry_date desc, id desc"
+    _sql_constraints = [
+        (
+            "one_open_pathway",
+            # Checked at commit: closing a pathway and opening the next one
+            # may reach the database in either order within a transaction.
+            "EXCLUDE USING btree (beneficiary_id WITH =) WHERE (state != 'closed') "
+            "DEFERRABLE INITIALLY DEFERRED",
+            "This person already has an open pathway: close it before a re-entry.",
+        ),
+    ]
     _check_company_auto = True
     _track_duration_field = "phase_id"
 
@@ -312,8 +322,10 @@ class EmploiPathway(models.Model):
 
     @api.constrains("state", "beneficiary_id")
     def _check_single_open_pathway(self):
+        # Early and in words; the database holds the rule under concurrency
+        # (one_open_pathway). As superuser: another coach's pathway counts too.
         for pathway in self.filtered(lambda p: p.state != "closed"):
-            open_pathways = pathway.beneficiary_id.pathway_ids.filtered(
+            open_pathways = pathway.sudo().beneficiary_id.pathway_ids.filtered(
                 lambda p: p.state != "closed"
             )
             if len(open_pathways) > 1:

@@ -1,8 +1,9 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
+from odoo.tools import format_date
 
 from .emploi_beneficiary import BOETH_TITLES, CONSENT_BY, GENDERS, HEALTH_GROUP
 from .emploi_pathway import ENTRY_SITUATIONS, MIN_AGE
@@ -270,6 +271,32 @@ class EmploiReferral(models.Model):
             referral.days_to_first_appointment = (
                 (first - committee_day).days if first and committee_day else 0
             )
+
+    @api.constrains("consent_date", "referral_date", "decision_date")
+    def _check_dates(self):
+        today = fields.Date.context_today(self)
+        for referral in self:
+            if referral.consent_date and referral.consent_date > today:
+                raise ValidationError(
+                    self.env._(
+                        "The consent of %s is dated in the future.",
+                        referral.person_name,
+                    )
+                )
+            if (
+                referral.decision_date
+                and referral.referral_date
+                and referral.decision_date < referral.referral_date
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The decision on the referral of %(name)s (%(decision)s) "
+                        "cannot come before it was received (%(received)s).",
+                        name=referral.person_name,
+                        decision=format_date(self.env, referral.decision_date),
+                        received=format_date(self.env, referral.referral_date),
+                    )
+                )
 
     def _find_known_beneficiary(self):
         """The file of the same person (name and birth date) on the platform."""

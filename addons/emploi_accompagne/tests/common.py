@@ -151,7 +151,12 @@ class JsonRpcMixin:
     def rpc(self, user, model, method, *args, **kwargs):
         """``model.method(*args, **kwargs)`` as ``user`` (see _rpc_passwords)."""
         db = self.env.cr.dbname
-        uid = self._jsonrpc("common", "login", db, user.login, user.login)
+        uids = self.__dict__.setdefault("_rpc_uids", {})
+        if user.login not in uids:
+            uids[user.login] = self._jsonrpc(
+                "common", "login", db, user.login, user.login
+            )
+        uid = uids[user.login]
         return self._jsonrpc(
             "object", "execute_kw", db, uid, user.login, model, method, args, kwargs
         )
