@@ -102,7 +102,7 @@ class EmploiCommittee(models.Model):
     def _calendar_event_values(self):
         self.ensure_one()
         return {
-            "name": self.name,
+            "name": self._meeting_name(),
             "start": self.date,
             "stop": self.date + timedelta(hours=self.duration or 2.0),
             "location": self.location or False,
@@ -116,6 +116,11 @@ class EmploiCommittee(models.Model):
             "privacy": "private",
         }
 
+    def _meeting_name(self):
+        """The committee's name in its organiser's language: the meeting's name
+        is one text for all its attendees."""
+        return self.with_context(lang=self.user_id.lang or self.env.lang).name
+
     def _calendar_trigger_fields(self):
         return {"date", "duration", "location", "member_ids", "title", "user_id"}
 
@@ -127,7 +132,7 @@ class EmploiCommittee(models.Model):
             "member_ids": [
                 fields.Command.set((event.partner_ids - self.user_id.partner_id).ids)
             ],
-            "title": self.title if event.name == self.name else event.name,
+            "title": self.title if event.name == self._meeting_name() else event.name,
         }
 
     def _calendar_event_removed(self):
