@@ -275,3 +275,57 @@ class TestSecurityHoles(JsonRpcMixin, HttpCase, ReferralCommon):
         )
         self.assertIn("CMP de secteur", message.body)
         self.assertNotIn("care comes first", message.body)
+
+    def test_isolation_reaches_messages_attachments_and_views(self):
+        self.martin_file.message_post(body="Point sur la fatigabilité")
+        self.env["ir.attachment"].create(
+            {
+                "name": "notification-mdph.pdf",
+                "raw": b"%PDF-1.4",
+                "res_model": "emploi.beneficiary",
+                "res_id": self.martin_file.id,
+            }
+        )
+        for user in (self.foreign_coach, self.foreign_secretary, self.reporting):
+            with self.subTest(user=user.login):
+                messages = self.rpc(
+                    user,
+                    "mail.message",
+                    "search_read",
+                    [("model", "=", "emploi.beneficiary")],
+                    ["body"],
+                )
+                self.assertNotIn("fatigabilité", str(messages))
+                self.assertFalse(
+                    self.rpc(
+                        user,
+                        "ir.attachment",
+                        "search",
+                        [("res_model", "=", "emploi.beneficiary")],
+                    )
+                )
+        # A colleague coach (no team-wide access) neither.
+        self.assertNotIn(
+            "fatigabilité",
+            str(
+                self.rpc(
+                    self.other_coach,
+                    "mail.message",
+                    "search_read",
+                    [
+                        ("res_id", "=", self.martin_file.id),
+                        ("model", "=", "emploi.beneficiary"),
+                    ],
+                    ["body"],
+                )
+            ),
+        )
+        # The caseload view follows the platforms too.
+        self.assertFalse(
+            self.rpc(
+                self.foreign_coach,
+                "emploi.caseload",
+                "search",
+                [("company_id", "=", self.platform.id)],
+            )
+        )
