@@ -4,7 +4,7 @@
     "name": "Emploi accompagné",
     "summary": "Supported employment platforms: beneficiaries, pathways, "
     "job coaches' caseloads, support actions and jobs",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Services/Emploi accompagné",
     "license": "AGPL-3",
     "author": "Emploi accompagné for Odoo contributors",
@@ -31,6 +31,7 @@
         "report/emploi_support_agreement_report.xml",
         "wizards/emploi_pathway_close_views.xml",
         "wizards/emploi_referral_decision_views.xml",
+        "wizards/emploi_anonymisation_wizard_views.xml",
         "views/emploi_beneficiary_views.xml",
         "views/emploi_pathway_views.xml",
         "views/emploi_action_views.xml",

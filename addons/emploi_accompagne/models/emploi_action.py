@@ -18,6 +18,7 @@ class EmploiAction(models.Model):
         "emploi.calendar.link.mixin",
         "mail.thread",
         "mail.activity.mixin",
+        "emploi.personal.data.mixin",
     ]
     _order = "start desc, id desc"
     _check_company_auto = True
@@ -283,3 +284,14 @@ class EmploiAction(models.Model):
         )
         for action in actions:
             action.activity_schedule(RECORD_OUTCOME, user_id=action.user_id.id)
+
+    def _anonymised_values(self):
+        return {"name": self.action_type_id.name, "note": False}
+
+    def _anonymise_records(self):
+        # The coach's meeting said who was met, and why.
+        for action in self.sudo().filtered("calendar_event_id"):
+            action.calendar_event_id._emploi_synced().write(
+                {"name": action.action_type_id.name, "description": False}
+            )
+        return super()._anonymise_records()

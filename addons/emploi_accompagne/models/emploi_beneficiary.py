@@ -1,7 +1,10 @@
+from datetime import date
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
 
 HEALTH_GROUP = "emploi_accompagne.group_emploi_coach"
 MANAGER_GROUP = "emploi_accompagne.group_emploi_manager"
@@ -31,7 +34,12 @@ class EmploiBeneficiary(models.Model):
 
     _name = "emploi.beneficiary"
     _description = "Supported employment beneficiary"
-    _inherit = ["mail.thread", "mail.activity.mixin", "emploi.platform.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "emploi.platform.mixin",
+        "emploi.personal.data.mixin",
+    ]
     _order = "name, id"
 
     partner_id = fields.Many2one(
@@ -170,6 +178,29 @@ class EmploiBeneficiary(models.Model):
         compute="_compute_title_expires_soon", search="_search_title_expires_soon"
     )
 
+    last_contact_date = fields.Date(
+        compute="_compute_retention",
+        help="The latest entry, exit, held action or referral of the person.",
+    )
+    anonymisation_date = fields.Date(
+        string="To be anonymised on",
+        compute="_compute_retention",
+        help="The day after the retention period that follows the last contact "
+        "(platform setting), or after the date the file is kept until.",
+    )
+    keep_until = fields.Date(
+        string="Kept until",
+        tracking=True,
+        copy=False,
+        groups=MANAGER_GROUP,
+        help="A manager kept the file beyond its retention period, for a reason.",
+    )
+    keep_reason = fields.Char(
+        string="Reason for keeping", tracking=True, copy=False, groups=MANAGER_GROUP
+    )
+    anonymised_date = fields.Date(string="Anonymised on", readonly=True, copy=False)
+    anonymisation_reason = fields.Char(readonly=True, copy=False)
+
     _sql_constraints = [
         (
             "partner_company_unique",
@@ -244,6 +275,56 @@ class EmploiBeneficiary(models.Model):
         ]
         positive = (operator == "=") == value
         return domain if positive else ["!", "&", *domain]
+
+    @api.depends(
+        "pathway_ids.entry_date",
+        "pathway_ids.exit_date",
+        "pathway_ids.last_action_date",
+        "keep_until",
+    )
+    def _compute_retention(self):
+        last_contacts = self._last_contact_dates()
+        for beneficiary in self:
+            last = last_contacts.get(beneficiary.id)
+            beneficiary.last_contact_date = last
+            beneficiary.anonymisation_date = (
+                beneficiary._anonymisation_day(last)
+                if last and not beneficiary.anonymised_date
+                else False
+            )
+
+    def _anonymisation_day(self, last_contact):
+        """The first day the file may be anonymised: the day after its
+        retention period (or after the date a manager kept it until)."""
+        self.ensure_one()
+        months = self.company_id.emploi_retention_months
+        due = last_contact + relativedelta(months=months, days=1)
+        keep = self.sudo().keep_until
+        return max(due, keep + relativedelta(days=1)) if keep else due
+
+    def _last_contact_dates(self):
+        """{file id: date of its last contact}: entries, exits, held actions,
+        referrals (one query)."""
+        if not self.ids:
+            return {}
+        self.env.flush_all()
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT b.id, GREATEST(
+                         (SELECT max(GREATEST(p.entry_date, p.exit_date))
+                            FROM emploi_pathway p WHERE p.beneficiary_id = b.id),
+                         (SELECT max(a.date) FROM emploi_action a
+                           WHERE a.beneficiary_id = b.id AND a.attendance = 'held'),
+                         (SELECT max(r.referral_date) FROM emploi_referral r
+                           WHERE r.beneficiary_id = b.id))
+                  FROM emploi_beneficiary b
+                 WHERE b.id IN %s
+                """,
+                tuple(self.ids),
+            )
+        )
+        return dict(rows)
 
     @api.constrains("operator_partner_id", "company_id")
     def _check_operator(self):
@@ -352,6 +433,10 @@ class EmploiBeneficiary(models.Model):
     def write(self, vals):
         if "operator_partner_id" in vals:
             self._check_delegation_rights()
+        if not self.env.su and self.filtered("anonymised_date"):
+            raise UserError(
+                self.env._("An anonymised file cannot be changed: it has no person.")
+            )
         return super().write(vals)
 
     def _check_delegation_rights(self):
@@ -423,3 +508,100 @@ class EmploiBeneficiary(models.Model):
                     date_deadline=beneficiary.boeth_expiry_date,
                     user_id=beneficiary.coach_id.id,
                 )
+
+    def _anonymised_values(self):
+        return {
+            "birthdate": date(self.birthdate.year, 1, 1),
+            "legal_representative_id": False,
+            "keep_until": False,
+            "keep_reason": False,
+            "anonymised_date": fields.Date.context_today(self),
+        }
+
+    def _anonymise(self, reason):
+        """Anonymise the files for good: the person's contact, their free texts,
+        messages, attachments and meetings go; what the funders' figures need
+        (dates, phases, categories, jobs, durations) stays."""
+        files = self.filtered(lambda b: not b.anonymised_date)
+        if not files:
+            return
+        records = files._records_about_the_person()
+        for model_records in records:
+            model_records._anonymise_records()
+        pathways = records[0]
+        with self.env.protecting([pathways._fields["entry_age"]], pathways):
+            files._anonymise_records()
+        for beneficiary in files.sudo():
+            beneficiary.partner_id.write(
+                {
+                    "name": self.env._("Anonymised person %s", beneficiary.id),
+                    "email": False,
+                    "phone": False,
+                    "mobile": False,
+                    "street": False,
+                    "street2": False,
+                    "zip": False,
+                    "city": False,
+                    "comment": False,
+                    "image_1920": False,
+                    "active": False,
+                }
+            )
+        files.sudo().anonymisation_reason = reason
+
+    def _records_about_the_person(self):
+        """Every record of the suite that holds something about these people."""
+        pathways = self.sudo().with_context(active_test=False).pathway_ids
+        return [
+            pathways,
+            self.env["emploi.action"]
+            .sudo()
+            .search([("pathway_id", "in", pathways.ids)]),
+            pathways.job_ids,
+            self.env["emploi.support.agreement"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("pathway_id", "in", pathways.ids)]),
+            self.env["emploi.referral"]
+            .sudo()
+            .search([("beneficiary_id", "in", self.ids)]),
+            self.env["emploi.disclosure"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("beneficiary_id", "in", self.ids)]),
+            self.env["emploi.opportunity.candidate"]
+            .sudo()
+            .search([("pathway_id", "in", pathways.ids)]),
+        ]
+
+    def _cron_anonymise(self):
+        """Anonymise the files past their retention period; tell the managers
+        a month ahead."""
+        today = fields.Date.context_today(self)
+        candidates = self.search(
+            [
+                ("anonymised_date", "=", False),
+                ("pathway_ids", "!=", False),
+                ("pathway_ids", "not any", [("state", "!=", "closed")]),
+            ]
+        )
+        due = candidates.filtered(
+            lambda b: b.anonymisation_date and b.anonymisation_date <= today
+        )
+        due._anonymise(self.env._("retention period over"))
+        soon = (candidates - due).filtered(
+            lambda b: b.anonymisation_date
+            and b.anonymisation_date <= today + relativedelta(days=30)
+            and not b.activity_ids
+        )
+        managers = self.env.ref(MANAGER_GROUP).users
+        for beneficiary in soon:
+            manager = managers.filtered(
+                lambda u, b=beneficiary: b.company_id in u.company_ids
+                and not u.has_group("base.group_system")
+            )[:1]
+            beneficiary.activity_schedule(
+                act_type_xmlid="emploi_accompagne.mail_activity_anonymisation",
+                date_deadline=beneficiary.anonymisation_date,
+                user_id=(manager or self.env.user).id,
+            )

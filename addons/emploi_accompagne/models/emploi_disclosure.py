@@ -11,7 +11,7 @@ class EmploiDisclosure(models.Model):
 
     _name = "emploi.disclosure"
     _description = "Disclosure plan"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "emploi.personal.data.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -107,3 +107,6 @@ class EmploiDisclosure(models.Model):
             who=who,
             what=", ".join(shared),
         )
+
+    def _anonymised_values(self):
+        return {"note": False}

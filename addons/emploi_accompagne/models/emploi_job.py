@@ -7,7 +7,11 @@ class EmploiJob(models.Model):
 
     _name = "emploi.job"
     _description = "Job of a supported person"
-    _inherit = ["emploi.pathway.link.mixin", "mail.thread"]
+    _inherit = [
+        "emploi.pathway.link.mixin",
+        "mail.thread",
+        "emploi.personal.data.mixin",
+    ]
     _order = "start_date desc, id desc"
     _check_company_auto = True
 

@@ -13,6 +13,7 @@ class EmploiOpportunityCandidate(models.Model):
 
     _name = "emploi.opportunity.candidate"
     _description = "Person proposed for a job opportunity"
+    _inherit = ["emploi.personal.data.mixin"]
     _order = "date desc, id desc"
     _rec_name = "pathway_id"
     _check_company_auto = True
@@ -103,3 +104,6 @@ class EmploiOpportunityCandidate(models.Model):
                 "default_start_date": fields.Date.context_today(self),
             },
         }
+
+    def _anonymised_values(self):
+        return {"note": False}

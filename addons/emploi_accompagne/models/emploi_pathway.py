@@ -26,7 +26,12 @@ class EmploiPathway(models.Model):
 
     _name = "emploi.pathway"
     _description = "Supported employment pathway"
-    _inherit = ["mail.thread", "mail.activity.mixin", "mail.tracking.duration.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "mail.tracking.duration.mixin",
+        "emploi.personal.data.mixin",
+    ]
     _order = "entry_date desc, id desc"
     _sql_constraints = [
         (
@@ -99,6 +104,14 @@ class EmploiPathway(models.Model):
         default="job_seeker",
     )
     employed_at_entry = fields.Boolean(compute="_compute_employed_at_entry", store=True)
+    entry_age = fields.Integer(
+        string="Age at entry",
+        compute="_compute_entry_age",
+        store=True,
+        aggregator="avg",
+        help="Kept when the file is anonymised (the date of birth then keeps its "
+        "year only): the figures by age do not move.",
+    )
     exit_date = fields.Date(tracking=True, copy=False)
     exit_reason_id = fields.Many2one(
         comodel_name="emploi.exit.reason",
@@ -189,6 +202,16 @@ class EmploiPathway(models.Model):
         for pathway in self:
             start = pathway.date_phase_start or today
             pathway.days_in_phase = (today - start).days
+
+    @api.depends("entry_date", "beneficiary_id.birthdate")
+    def _compute_entry_age(self):
+        for pathway in self:
+            birthdate = pathway.beneficiary_id.birthdate
+            pathway.entry_age = (
+                relativedelta(pathway.entry_date, birthdate).years
+                if birthdate and pathway.entry_date
+                else 0
+            )
 
     @api.depends("entry_situation")
     def _compute_employed_at_entry(self):

@@ -1,3 +1,5 @@
+from datetime import date
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -30,6 +32,7 @@ class EmploiReferral(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "emploi.platform.mixin",
+        "emploi.personal.data.mixin",
     ]
     _order = "urgent desc, waiting_priority desc, referral_date, id"
 
@@ -162,6 +165,7 @@ class EmploiReferral(models.Model):
     )
     redirected_to = fields.Char(copy=False)
     decision_note = fields.Text(copy=False)
+    anonymised_date = fields.Date(string="Anonymised on", readonly=True, copy=False)
     waiting_priority = fields.Selection(
         selection=WAITING_PRIORITIES,
         default="0",
@@ -473,3 +477,34 @@ class EmploiReferral(models.Model):
                 subtype_xmlid="mail.mt_note",
                 partner_ids=referral.advisor_id.ids,
             )
+
+    def _anonymised_values(self):
+        return {
+            "firstname": self.env._("Anonymised"),
+            "lastname": self.name,
+            "birthdate": self.birthdate and date(self.birthdate.year, 1, 1),
+            "phone": False,
+            "email": False,
+            "city": False,
+            "schemes_tried": False,
+            "why_insufficient": False,
+            "wishes": False,
+            "decision_note": False,
+            "redirected_to": False,
+            "anonymised_date": fields.Date.context_today(self),
+        }
+
+    def _cron_purge_unadmitted(self):
+        """Referrals that led to no support (not admitted, redirected, expired)
+        keep only what the counts need once their delay is over."""
+        today = fields.Date.context_today(self)
+        for company in self.env["res.company"].search([]):
+            limit = today - relativedelta(months=company.emploi_referral_purge_months)
+            self.search(
+                [
+                    ("company_id", "=", company.id),
+                    ("state", "in", ("refused", "redirected", "expired")),
+                    ("decision_date", "<", limit),
+                    ("anonymised_date", "=", False),
+                ]
+            )._anonymise_records()

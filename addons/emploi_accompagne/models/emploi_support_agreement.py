@@ -1,6 +1,13 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
+AGREEMENT_TEXTS = (
+    "objectives",
+    "support_arrangements",
+    "commitments",
+    "accommodations",
+)
 AGREEMENT_STATES = [
     ("draft", "Draft"),
     ("to_sign", "Sent for signature"),
@@ -39,6 +46,7 @@ class EmploiSupportAgreement(models.Model):
         "emploi.pathway.link.mixin",
         "mail.thread",
         "mail.activity.mixin",
+        "emploi.personal.data.mixin",
     ]
     _order = "pathway_id, version desc"
     _check_company_auto = True
@@ -251,3 +259,26 @@ class EmploiSupportAgreement(models.Model):
                 user_id=new_version.coach_id.id or self.env.uid,
             )
             latest[job.pathway_id] = new_version
+
+    def _anonymise_records(self):
+        """A signed agreement never changes, except that anonymisation erases
+        its texts (in SQL: no write of a signed version goes through)."""
+        if self:
+            self.env.execute_query(
+                SQL(
+                    "UPDATE emploi_support_agreement SET %s WHERE id IN %s",
+                    SQL(", ").join(
+                        SQL("%s = NULL", SQL.identifier(name))
+                        for name in AGREEMENT_TEXTS
+                    ),
+                    tuple(self.ids),
+                )
+            )
+            self.invalidate_recordset(list(AGREEMENT_TEXTS))
+        return super()._anonymise_records()
+
+    def _anonymisation_preview(self):
+        return sorted(
+            self._fields[name].get_description(self.env)["string"]
+            for name in AGREEMENT_TEXTS
+        )

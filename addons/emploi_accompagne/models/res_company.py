@@ -26,6 +26,18 @@ class ResCompany(models.Model):
         string="Days before an incomplete referral expires",
         default=60,
     )
+    emploi_retention_months = fields.Integer(
+        string="Retention after the last contact (months)",
+        default=24,
+        help="Files are anonymised this long after the person's last contact "
+        "(CNIL referential for the social and medico-social sector: 2 years).",
+    )
+    emploi_referral_purge_months = fields.Integer(
+        string="Retention of referrals without support (months)",
+        default=6,
+        help="Referrals not admitted, redirected or expired are anonymised this "
+        "long after their decision; their counts stay.",
+    )
     emploi_coach_team_access = fields.Boolean(
         string="Coaches see every file of the platform",
         help="When unchecked, a job coach only sees the files they are referent for.",
@@ -37,6 +49,8 @@ class ResCompany(models.Model):
         "emploi_title_notice_days",
         "emploi_referral_reminder_days",
         "emploi_referral_expiry_days",
+        "emploi_retention_months",
+        "emploi_referral_purge_months",
     )
     def _check_emploi_settings(self):
         for company in self:
@@ -47,6 +61,8 @@ class ResCompany(models.Model):
                     company.emploi_title_notice_days,
                     company.emploi_referral_reminder_days,
                     company.emploi_referral_expiry_days,
+                    company.emploi_retention_months,
+                    company.emploi_referral_purge_months,
                 )
                 <= 0
             ):

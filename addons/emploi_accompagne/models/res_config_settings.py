@@ -22,3 +22,9 @@ class ResConfigSettings(models.TransientModel):
     emploi_referral_expiry_days = fields.Integer(
         related="company_id.emploi_referral_expiry_days", readonly=False
     )
+    emploi_retention_months = fields.Integer(
+        related="company_id.emploi_retention_months", readonly=False
+    )
+    emploi_referral_purge_months = fields.Integer(
+        related="company_id.emploi_referral_purge_months", readonly=False
+    )

@@ -1,3 +1,4 @@
 from . import emploi_pathway_close
 from . import emploi_referral_decision
 from . import emploi_committee_schedule
+from . import emploi_anonymisation_wizard

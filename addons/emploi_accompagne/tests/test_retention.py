@@ -1,0 +1,194 @@
+from datetime import date, datetime
+
+from freezegun import freeze_time
+
+from odoo.exceptions import UserError
+
+from .test_referral import ReferralCommon
+
+
+class TestRetention(ReferralCommon):
+    """Files are anonymised 24 months after the last contact (CNIL), dates set
+    by hand: a pathway closed on 10 March 2024 is anonymised from 11 March
+    2026, not on the 10th."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.person = cls._beneficiary(
+            "Camille Oubli",
+            coach=cls.coach,
+            birthdate=date(1990, 5, 17),
+            legal_representative_id=cls.advisor.id,
+            consent_date=date(2023, 1, 2),
+        )
+        cls.person.partner_id.write(
+            {"email": "camille@example.com", "phone": "0601020304", "city": "Lyon"}
+        )
+        cls.pathway = cls._closed_pathway(cls.person)
+        cls.action = cls.env["emploi.action"].create(
+            {
+                "name": "Entretien avec Camille",
+                "pathway_id": cls.pathway.id,
+                "action_type_id": cls.interview.id,
+                "start": datetime(2024, 2, 1, 9, 0),
+                "attendance": "held",
+                "note": "<p>Fatigue, suivi CMP</p>",
+            }
+        )
+        cls.agreement = cls.env["emploi.support.agreement"].create(
+            {
+                "pathway_id": cls.pathway.id,
+                "date_start": date(2023, 1, 20),
+                "objectives": "<p>Reprendre un emploi malgré la fatigue</p>",
+                "date_signed_person": date(2023, 1, 22),
+                "date_signed_platform": date(2023, 1, 22),
+            }
+        )
+        cls.agreement.action_signed()
+        cls.pathway.message_post(body="Point d'étape avec Camille")
+        cls.env["ir.attachment"].create(
+            {
+                "name": "cv-camille.pdf",
+                "raw": b"%PDF-1.4",
+                "res_model": "emploi.pathway",
+                "res_id": cls.pathway.id,
+            }
+        )
+        cls.kept = cls._beneficiary(
+            "Dominique Gardé", coach=cls.coach, consent_date=date(2023, 1, 2)
+        )
+        cls._closed_pathway(cls.kept)
+        cls.kept.sudo().write(
+            {"keep_until": date(2027, 3, 10), "keep_reason": "Litige"}
+        )
+        cls.followed = cls._beneficiary(
+            "Sacha Suivi", coach=cls.coach, consent_date=date(2023, 1, 2)
+        )
+        cls._pathway(cls.followed, entry_date=date(2023, 1, 10))
+
+    @classmethod
+    def _closed_pathway(cls, person):
+        pathway = cls._pathway(person, entry_date=date(2023, 1, 10))
+        pathway.write(
+            {
+                "state": "closed",
+                "exit_date": date(2024, 3, 10),
+                "exit_reason_id": cls.reason_stabilised.id,
+            }
+        )
+        return pathway
+
+    def test_the_day_is_computed_from_the_last_contact(self):
+        self.assertEqual(self.person.last_contact_date, date(2024, 3, 10))
+        self.assertEqual(self.person.anonymisation_date, date(2026, 3, 11))
+        self.assertEqual(self.kept.anonymisation_date, date(2027, 3, 11))
+
+    def test_a_day_short_nothing_happens(self):
+        with freeze_time("2026-03-10"):
+            self.env["emploi.beneficiary"]._cron_anonymise()
+        self.assertFalse(self.person.anonymised_date)
+        self.assertEqual(self.person.name, "Camille Oubli")
+        # The managers were told a month ahead.
+        self.assertEqual(
+            self.person.activity_ids.activity_type_id,
+            self.env.ref("emploi_accompagne.mail_activity_anonymisation"),
+        )
+
+    def test_two_years_and_a_day_after_the_file_is_anonymised(self):
+        with freeze_time("2026-03-11"):
+            self.env["emploi.beneficiary"]._cron_anonymise()
+        person = self.person.with_context(active_test=False)
+        self.assertEqual(person.anonymised_date, date(2026, 3, 11))
+        self.assertEqual(person.anonymisation_reason, "retention period over")
+        partner = person.partner_id
+        self.assertEqual(partner.name, f"Anonymised person {person.id}")
+        self.assertEqual(
+            (partner.email, partner.phone, partner.city, partner.active),
+            (False, False, False, False),
+        )
+        self.assertEqual(person.birthdate, date(1990, 1, 1))
+        # Born 17 May 1990, entered 10 January 2023: 32, not the 33 that
+        # 1 January 1990 would give.
+        self.assertEqual(self.pathway.entry_age, 32)
+        self.assertFalse(person.legal_representative_id)
+        self.assertEqual(self.action.name, self.interview.name)
+        self.assertFalse(self.agreement.objectives)
+        self.assertEqual(self.agreement.state, "signed")
+        self.assertFalse(self.action.note)
+        self.assertFalse(
+            self.env["mail.message"].search(
+                [("model", "=", "emploi.pathway"), ("res_id", "=", self.pathway.id)]
+            )
+        )
+        self.assertFalse(
+            self.env["ir.attachment"].search(
+                [("res_model", "=", "emploi.pathway"), ("res_id", "=", self.pathway.id)]
+            )
+        )
+        # What the figures need stays.
+        self.assertEqual(
+            (self.pathway.entry_date, self.pathway.exit_date, self.action.date),
+            (date(2023, 1, 10), date(2024, 3, 10), date(2024, 2, 1)),
+        )
+        self.assertEqual(self.action.attendance, "held")
+        # Nothing brings it back.
+        with self.assertRaisesRegex(UserError, "anonymised file cannot be changed"):
+            person.with_user(self.manager).birthdate = date(1990, 5, 17)
+        # The kept file and the followed one are untouched.
+        self.assertFalse(self.kept.anonymised_date)
+        self.assertFalse(self.followed.anonymised_date)
+
+    def test_preview_keep_and_erase(self):
+        wizard = (
+            self.env["emploi.anonymisation.wizard"]
+            .with_user(self.manager)
+            .create({"beneficiary_id": self.person.id, "reason": "Litige en cours"})
+        )
+        self.assertIn("1 × Support action", wizard.preview)
+        self.assertIn("Subject", wizard.preview)
+        self.assertFalse(self.person.anonymised_date, "A preview erases nothing.")
+        with freeze_time("2026-03-01"):
+            wizard.action_keep()
+        self.assertEqual(self.person.sudo().keep_until, date(2027, 3, 11))
+        self.assertEqual(self.person.anonymisation_date, date(2027, 3, 12))
+        erase = (
+            self.env["emploi.anonymisation.wizard"]
+            .with_user(self.manager)
+            .create(
+                {
+                    "beneficiary_id": self.kept.id,
+                    "reason": "Demande d'effacement du 2 mars 2026",
+                }
+            )
+        )
+        erase.action_erase()
+        self.assertTrue(self.kept.anonymised_date)
+        self.assertEqual(
+            self.kept.anonymisation_reason, "Demande d'effacement du 2 mars 2026"
+        )
+
+    def test_a_referral_without_support_keeps_only_its_counts(self):
+        refused = self._referral("Léo", "Refusé", referral_date=date(2025, 8, 1))
+        refused.action_mark_ready()
+        self._committee(date=datetime(2025, 9, 1, 9, 0)).action_build_agenda()
+        self._decide(
+            refused,
+            "refused",
+            decision_date=date(2025, 9, 1),
+            reason_id=self.env.ref(
+                "emploi_accompagne.emploi_referral_reason_refused_out_of_area"
+            ).id,
+        )
+        with freeze_time("2026-03-01"):
+            self.env["emploi.referral"]._cron_purge_unadmitted()
+        self.assertEqual(refused.lastname, "Refusé")
+        with freeze_time("2026-03-02"):
+            self.env["emploi.referral"]._cron_purge_unadmitted()
+        self.assertEqual(refused.person_name, f"Anonymised {refused.name}")
+        self.assertFalse(refused.email)
+        self.assertEqual(refused.birthdate, date(1995, 1, 1))
+        self.assertEqual(
+            (refused.state, refused.referral_date, refused.decision_date),
+            ("refused", date(2025, 8, 1), date(2025, 9, 1)),
+        )
