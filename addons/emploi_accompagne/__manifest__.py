@@ -29,6 +29,7 @@
         "data/ir_cron_data.xml",
         "report/emploi_committee_report.xml",
         "report/emploi_support_agreement_report.xml",
+        "report/emploi_beneficiary_export_report.xml",
         "wizards/emploi_pathway_close_views.xml",
         "wizards/emploi_referral_decision_views.xml",
         "wizards/emploi_anonymisation_wizard_views.xml",

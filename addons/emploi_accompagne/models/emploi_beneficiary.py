@@ -1,13 +1,20 @@
+import csv
+import io
+import json
+import zipfile
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import SQL
+from odoo.tools import SQL, html2plaintext
 
 HEALTH_GROUP = "emploi_accompagne.group_emploi_coach"
 MANAGER_GROUP = "emploi_accompagne.group_emploi_manager"
+# What an export of a person's file leaves out: the machinery, not the person.
+EXPORT_SKIPPED = ("message_", "activity_", "website_", "rating_", "__")
+EXPORT_SKIPPED_FIELDS = {"create_uid", "write_uid", "write_date", "display_name"}
 
 BOETH_TITLES = [
     ("rqth", "RQTH (recognition of disabled worker status)"),
@@ -605,3 +612,139 @@ class EmploiBeneficiary(models.Model):
                 date_deadline=beneficiary.anonymisation_date,
                 user_id=(manager or self.env.user).id,
             )
+
+    def action_export_file(self):
+        """Right of access and portability (art. 15/20): one ZIP with a readable
+        PDF of everything held about the person, the same data as JSON and CSV,
+        and the attachments. Kept on the file (its readers only), logged."""
+        self.ensure_one()
+        if not self.env.user.has_group(MANAGER_GROUP):
+            raise AccessError(
+                self.env._("Only the platform's managers export a person's file.")
+            )
+        export = self.env["ir.attachment"].create(
+            {
+                "name": self.env._("Data of %s.zip", self.name),
+                "raw": self._export_zip(),
+                "res_model": self._name,
+                "res_id": self.id,
+                "mimetype": "application/zip",
+            }
+        )
+        self.message_post(
+            body=self.env._("File exported for the person (right of access)."),
+            subtype_xmlid="mail.mt_note",
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{export.id}?download=true",
+            "target": "self",
+        }
+
+    def _export_records(self):
+        """[(title, records)] of everything held about the person."""
+        self.ensure_one()
+        groups = [self.sudo(), *self._records_about_the_person()]
+        return [(records._description, records) for records in groups if records]
+
+    @api.model
+    def _export_fields(self, records):
+        return [
+            name
+            for name, field in records._fields.items()
+            if field.store
+            and field.type != "binary"
+            and name not in EXPORT_SKIPPED_FIELDS
+            and not name.startswith(EXPORT_SKIPPED)
+        ]
+
+    def _export_rows(self, records):
+        """One list of (label, text) a record, messages included."""
+        names = self._export_fields(records)
+        messages = (
+            self.env["mail.message"]
+            .sudo()
+            .search(
+                [("model", "=", records._name), ("res_id", "in", records.ids)],
+                order="date, id",
+            )
+        )
+        rows = []
+        for record in records:
+            row = []
+            for name in names:
+                field = records._fields[name]
+                value = field.convert_to_export(record[name], record)
+                if field.type == "html":
+                    value = html2plaintext(value or "")
+                if value not in (False, None, ""):
+                    row.append((field.get_description(self.env)["string"], str(value)))
+            for message in messages.filtered(lambda m, r=record: m.res_id == r.id):
+                text = html2plaintext(message.body or "") or ", ".join(
+                    message.tracking_value_ids.mapped("field_id.field_description")
+                )
+                row.append(
+                    (
+                        self.env._("Message of %s", message.date),
+                        f"{message.author_id.name or ''}: {text}",
+                    )
+                )
+            rows.append(row)
+        return rows
+
+    def _export_sections(self):
+        return [
+            {"title": title, "rows": self._export_rows(records)}
+            for title, records in self._export_records()
+        ]
+
+    def _export_zip(self):
+        self.ensure_one()
+        sections = self._export_sections()
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            pdf, _type = self.env["ir.actions.report"]._render_qweb_pdf(
+                "emploi_accompagne.action_report_beneficiary_export", self.ids
+            )
+            archive.writestr("file.pdf", pdf)
+            data = {
+                section["title"]: [dict(row) for row in section["rows"]]
+                for section in sections
+            }
+            archive.writestr(
+                "data.json", json.dumps(data, ensure_ascii=False, indent=2)
+            )
+            for _title, records in self._export_records():
+                names = self._export_fields(records)
+                text = io.StringIO()
+                writer = csv.writer(text)
+                writer.writerow(names)
+                for record in records:
+                    writer.writerow(
+                        [
+                            records._fields[name].convert_to_export(
+                                record[name], record
+                            )
+                            for name in names
+                        ]
+                    )
+                archive.writestr(f"{records._name}.csv", text.getvalue())
+                attachments = (
+                    self.env["ir.attachment"]
+                    .sudo()
+                    .search(
+                        [
+                            ("res_model", "=", records._name),
+                            ("res_id", "in", records.ids),
+                            # Not the earlier exports.
+                            ("mimetype", "!=", "application/zip"),
+                        ]
+                    )
+                )
+                for attachment in attachments:
+                    archive.writestr(
+                        f"attachments/{records._name}-{attachment.res_id}-"
+                        f"{attachment.name}",
+                        attachment.raw or b"",
+                    )
+        return buffer.getvalue()

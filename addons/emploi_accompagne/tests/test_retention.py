@@ -1,8 +1,11 @@
+import io
+import json
+import zipfile
 from datetime import date, datetime
 
 from freezegun import freeze_time
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from .test_referral import ReferralCommon
 
@@ -192,3 +195,41 @@ class TestRetention(ReferralCommon):
             (refused.state, refused.referral_date, refused.decision_date),
             ("refused", date(2025, 8, 1), date(2025, 9, 1)),
         )
+
+    def test_the_export_holds_the_person_and_nobody_else(self):
+        with self.assertRaises(AccessError):
+            self.person.with_user(self.coach).action_export_file()
+        action = self.person.with_user(self.manager).action_export_file()
+        export = self.env["ir.attachment"].browse(
+            int(action["url"].split("/")[3].split("?")[0])
+        )
+        self.assertEqual(
+            (export.res_model, export.res_id), (self.person._name, self.person.id)
+        )
+        with zipfile.ZipFile(io.BytesIO(export.raw)) as archive:
+            names = set(archive.namelist())
+            self.assertLessEqual(
+                {
+                    "file.pdf",
+                    "data.json",
+                    "emploi.beneficiary.csv",
+                    "emploi.action.csv",
+                },
+                names,
+            )
+            self.assertIn(
+                f"attachments/emploi.pathway-{self.pathway.id}-cv-camille.pdf", names
+            )
+            data = json.loads(archive.read("data.json"))
+            everything = "".join(
+                archive.read(name).decode(errors="ignore") for name in names
+            )
+        [file_row] = data["Supported employment beneficiary"]
+        self.assertEqual(file_row["Name"], "Camille Oubli")
+        self.assertEqual(file_row["Date of birth"], "1990-05-17")
+        [action_row] = data["Support action"]
+        self.assertEqual(action_row["Subject"], "Entretien avec Camille")
+        self.assertIn("Fatigue, suivi CMP", action_row["Note"])
+        self.assertIn("Point d'étape avec Camille", everything)
+        for other in ("Dominique Gardé", "Sacha Suivi"):
+            self.assertNotIn(other, everything)
