@@ -162,6 +162,7 @@ class EmploiAction(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         actions = super().create(vals_list)
+        actions.beneficiary_id._check_processing_allowed()
         actions.filtered(
             lambda a: a.attendance == "planned" and not a.calendar_event_id
         )._create_calendar_events()

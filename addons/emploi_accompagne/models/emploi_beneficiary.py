@@ -205,6 +205,14 @@ class EmploiBeneficiary(models.Model):
     keep_reason = fields.Char(
         string="Reason for keeping", tracking=True, copy=False, groups=MANAGER_GROUP
     )
+    consent_withdrawn_date = fields.Date(
+        string="Consent withdrawn on",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="From this day the file is read-only and leaves the lists and "
+        "reminders; it is anonymised at the end of its retention period.",
+    )
     anonymised_date = fields.Date(string="Anonymised on", readonly=True, copy=False)
     anonymisation_reason = fields.Char(readonly=True, copy=False)
 
@@ -324,7 +332,8 @@ class EmploiBeneficiary(models.Model):
                          (SELECT max(a.date) FROM emploi_action a
                            WHERE a.beneficiary_id = b.id AND a.attendance = 'held'),
                          (SELECT max(r.referral_date) FROM emploi_referral r
-                           WHERE r.beneficiary_id = b.id))
+                           WHERE r.beneficiary_id = b.id),
+                         b.consent_withdrawn_date)
                   FROM emploi_beneficiary b
                  WHERE b.id IN %s
                 """,
@@ -440,11 +449,37 @@ class EmploiBeneficiary(models.Model):
     def write(self, vals):
         if "operator_partner_id" in vals:
             self._check_delegation_rights()
-        if not self.env.su and self.filtered("anonymised_date"):
-            raise UserError(
-                self.env._("An anonymised file cannot be changed: it has no person.")
-            )
+        self._check_processing_allowed()
         return super().write(vals)
+
+    def _check_processing_allowed(self):
+        """Once the consent is withdrawn or the file anonymised, its data is
+        kept, not processed: nobody changes it (but the retention job)."""
+        if self.env.su:
+            return
+        stopped = self.filtered(lambda b: b.anonymised_date or b.consent_withdrawn_date)
+        if stopped:
+            raise UserError(
+                self.env._(
+                    "%s: the consent was withdrawn or the file anonymised; its data "
+                    "can no longer be changed.",
+                    ", ".join(stopped.mapped("name")),
+                )
+            )
+
+    def action_withdraw_consent(self):
+        """The person withdraws their consent: the open pathway closes (exit
+        reason: the person's choice), the file becomes read-only."""
+        if not self.env.user.has_group(HEALTH_GROUP):
+            raise AccessError(
+                self.env._("The person's job coach records a withdrawn consent.")
+            )
+        today = fields.Date.context_today(self)
+        reason = self.env.ref("emploi_accompagne.emploi_exit_reason_withdrawal")
+        self.pathway_ids.filtered(lambda p: p.state != "closed").write(
+            {"state": "closed", "exit_date": today, "exit_reason_id": reason.id}
+        )
+        self.write({"consent_withdrawn_date": today})
 
     def _check_delegation_rights(self):
         """Delegating a file to a partner operator opens it to that structure's

@@ -367,6 +367,7 @@ class EmploiPathway(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        self.beneficiary_id._check_processing_allowed()
         if "phase_id" in vals:
             vals.setdefault("date_phase_start", fields.Date.context_today(self))
         return super().write(vals)

@@ -136,7 +136,7 @@ class TestRetention(ReferralCommon):
         )
         self.assertEqual(self.action.attendance, "held")
         # Nothing brings it back.
-        with self.assertRaisesRegex(UserError, "anonymised file cannot be changed"):
+        with self.assertRaisesRegex(UserError, "can no longer be changed"):
             person.with_user(self.manager).birthdate = date(1990, 5, 17)
         # The kept file and the followed one are untouched.
         self.assertFalse(self.kept.anonymised_date)
@@ -233,3 +233,34 @@ class TestRetention(ReferralCommon):
         self.assertIn("Point d'étape avec Camille", everything)
         for other in ("Dominique Gardé", "Sacha Suivi"):
             self.assertNotIn(other, everything)
+
+    def test_a_withdrawn_consent_stops_the_processing(self):
+        person = self._beneficiary(
+            "Noa Retrait", coach=self.coach, consent_date=date(2023, 1, 2)
+        )
+        pathway = self._pathway(person, entry_date=date(2023, 1, 10))
+        with freeze_time("2025-06-02"):
+            person.with_user(self.coach).action_withdraw_consent()
+        self.assertEqual(person.consent_withdrawn_date, date(2025, 6, 2))
+        self.assertEqual(
+            (pathway.state, pathway.exit_date, pathway.exit_reason_id.code),
+            ("closed", date(2025, 6, 2), "withdrawal"),
+        )
+        for user in (self.coach, self.manager):
+            with self.assertRaisesRegex(UserError, "can no longer be changed"):
+                person.with_user(user).gender = "male"
+            with self.assertRaisesRegex(UserError, "can no longer be changed"):
+                pathway.with_user(user).phase_id = self.phases["job_search"]
+            with self.assertRaisesRegex(UserError, "can no longer be changed"):
+                self.env["emploi.action"].with_user(user).create(
+                    {
+                        "name": "Relance",
+                        "pathway_id": pathway.id,
+                        "action_type_id": self.interview.id,
+                    }
+                )
+        # Kept two years after the withdrawal, then anonymised.
+        self.assertEqual(person.anonymisation_date, date(2027, 6, 3))
+        with freeze_time("2027-06-03"):
+            self.env["emploi.beneficiary"]._cron_anonymise()
+        self.assertTrue(person.anonymised_date)
