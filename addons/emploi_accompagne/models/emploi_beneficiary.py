@@ -680,7 +680,11 @@ class EmploiBeneficiary(models.Model):
         """[(title, records)] of everything held about the person."""
         self.ensure_one()
         groups = [self.sudo(), *self._records_about_the_person()]
-        return [(records._description, records) for records in groups if records]
+        return [
+            (self.env["ir.model"]._get(records._name).name, records)
+            for records in groups
+            if records
+        ]
 
     @api.model
     def _export_fields(self, records):

@@ -44,7 +44,8 @@ class EmploiAnonymisationWizard(models.TransientModel):
                     erased = records._anonymisation_preview()
                     lines.append(
                         (
-                            f"{len(records)} × {records._description}",
+                            f"{len(records)} × "
+                            f"{self.env['ir.model']._get(records._name).name}",
                             ", ".join(
                                 [
                                     *erased,
@@ -54,7 +55,7 @@ class EmploiAnonymisationWizard(models.TransientModel):
                         )
                     )
             items = Markup("").join(
-                Markup("<li><strong>%s</strong>: %s</li>") % line for line in lines
+                Markup("<li><strong>%s</strong> — %s</li>") % line for line in lines
             )
             kept = self.env._(
                 "Kept for the figures: dates, phases, categories, jobs, durations."
