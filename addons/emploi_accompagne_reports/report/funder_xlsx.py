@@ -1,3 +1,6 @@
+import io
+
+import xlsxwriter
 from markupsafe import Markup, escape
 
 from odoo import fields, models
@@ -182,6 +185,15 @@ class FunderXlsx(models.AbstractModel):
     def generate_xlsx_report(self, workbook, data, reports):
         for report in reports:
             self._write_report(workbook, report, report._get_figures())
+
+    def _render_spreadsheet(self, report, figures):
+        """The spreadsheet of ``report`` with ``figures`` (bytes), as the report
+        action makes it."""
+        content = io.BytesIO()
+        workbook = xlsxwriter.Workbook(content, self.get_workbook_options())
+        self._write_report(workbook, report, figures)
+        workbook.close()
+        return content.getvalue()
 
     def _write_report(self, workbook, report, figures):
         _ = self.env._

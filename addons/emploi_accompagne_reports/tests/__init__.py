@@ -1,3 +1,4 @@
 from . import test_funder_report
 from . import test_analysis
 from . import test_analysis_access
+from . import test_certified_report

@@ -177,11 +177,14 @@ class TestFunderReport(FunderDataset):
             first.with_user(self.manager).unlink()
         with self.assertRaisesRegex(UserError, "cannot be deleted"):
             first.unlink()
-        # The reporting role reads the certified reports, cannot make one.
-        self.assertEqual(
-            self.env["emploi.funder.snapshot"].with_user(self.reporting).search([]),
-            first | second,
-        )
+        # The reporting role reads the certified reports, cannot make one; these
+        # two show the small counts (mask_small_counts is off): managers only.
+        Snapshot = self.env["emploi.funder.snapshot"]
+        self.assertEqual(Snapshot.with_user(self.manager).search([]), first | second)
+        self.assertFalse(Snapshot.with_user(self.reporting).search([]))
+        masked = self._wizard(user=self.manager, mask_small_counts=True)
+        third = Snapshot.browse(masked.action_close_period()["res_id"])
+        self.assertEqual(Snapshot.with_user(self.reporting).search([]), third)
         with self.assertRaises(AccessError):
             self._wizard().action_close_period()
 
