@@ -111,8 +111,11 @@ class EmploiFunderReportWizard(models.TransientModel):
             if not (wizard.date_from and wizard.date_to and wizard.company_ids):
                 wizard.summary_html = False
                 continue
+            # Masks depend on every figure (a total masked in a breakdown is
+            # masked in the summary too): all of them then.
+            codes = None if wizard._masks_small_counts() else writer._summary_codes()
             wizard.summary_html = writer._summary_html(
-                wizard, wizard._get_figures(codes=writer._summary_codes())
+                wizard, wizard._get_figures(codes=codes)
             )
 
     def _render_xlsx(self):
