@@ -43,7 +43,7 @@ class EmploiAnalysisMixin(models.AbstractModel):
         if not self._reads_rows():
             raise AccessError(
                 self.env._(
-                    "The rows of %(analysis)s are reserved to platform managers: "
+                    'The rows of "%(analysis)s" are reserved to platform managers: '
                     "funder reporting only gets counts of at least %(small)s, in "
                     "the pivot and graph views.",
                     analysis=self.env["ir.model"]._get(self._name).name,
@@ -62,7 +62,7 @@ class EmploiAnalysisMixin(models.AbstractModel):
             return
         raise AccessError(
             self.env._(
-                "Only counts, sums and averages can be read from %(analysis)s, "
+                'Only counts, sums and averages can be read from "%(analysis)s", '
                 'not "%(aggregate)s".',
                 analysis=self.env["ir.model"]._get(self._name).name,
                 aggregate=spec,
