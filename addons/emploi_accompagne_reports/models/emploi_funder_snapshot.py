@@ -90,8 +90,11 @@ class EmploiFunderSnapshot(models.Model):
                 )
             )
         for vals in vals_list:
-            vals["figures_sha256"] = sha256(vals["figures"].encode())
-            vals["spreadsheet_sha256"] = sha256(base64.b64decode(vals["spreadsheet"]))
+            # Taken here, whatever the values given: nobody brings their own.
+            vals["figures_sha256"] = sha256((vals.get("figures") or "").encode())
+            vals["spreadsheet_sha256"] = sha256(
+                base64.b64decode(vals.get("spreadsheet") or b"")
+            )
         return super().create(vals_list)
 
     def write(self, vals):

@@ -95,6 +95,12 @@ class TestCertifiedReport(CertifiedReportCommon):
         snapshot = self._close()
         self.assertEqual(snapshot.figures_sha256, sha256(snapshot.figures.encode()))
         self.assertEqual(snapshot.spreadsheet_sha256, sha256(self._file(snapshot)))
+        self.assertEqual(self._file(snapshot)[:2], b"PK")  # an .xlsx (zip) file
+        # The server takes them itself: fingerprints given are ignored.
+        forged = snapshot.sudo().copy(
+            {"spreadsheet": snapshot.spreadsheet, "figures_sha256": "0" * 64}
+        )
+        self.assertEqual(forged.figures_sha256, snapshot.figures_sha256)
         self.assertEqual(snapshot._check_integrity(), [True])
         self.assertTrue(snapshot.with_user(self.reporting).intact)
         # Changed behind the ORM, straight in the database: it shows.
