@@ -1,3 +1,4 @@
+from . import emploi_analysis_mixin
 from . import emploi_pathway_analysis
 from . import emploi_funder_indicators
 from . import emploi_funder_report_mixin

@@ -6,6 +6,7 @@ class EmploiActionAnalysis(models.Model):
     """Support actions as anonymous rows: services by phase, type and place."""
 
     _name = "emploi.action.analysis"
+    _inherit = ["emploi.analysis.mixin"]
     _description = "Support action analysis"
     _auto = False
     _order = "date desc, id desc"

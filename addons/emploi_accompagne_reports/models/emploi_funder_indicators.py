@@ -307,7 +307,10 @@ class EmploiFunderIndicators(models.AbstractModel):
         A row is a dict: ``code``, ``label``, ``definition``, ``kind`` (``value``,
         ``breakdown`` with its ``keys`` [(key, label)] and whether a ``total``
         row makes sense, ``rate`` of ``code`` over ``den``), ``people`` (a count
-        of people, masked when small) and ``unit`` ("", "days", "ratio", "h", "€", "%").
+        of people, masked when small) and ``unit`` ("", "days", "ratio", "h", "€",
+        "%"). ``over``: the count of people an average or a ratio is computed
+        over (it is masked with it); ``total_code``: the figure the total line
+        of a breakdown is (masked alike wherever it shows).
         """
         _ = self.env._
         Pathway = self.env["emploi.pathway"]
@@ -326,7 +329,7 @@ class EmploiFunderIndicators(models.AbstractModel):
                 ]
             return found[model]
 
-        def value(code, label, definition, people=True, unit=""):
+        def value(code, label, definition, people=True, unit="", over=None):
             return {
                 "code": code,
                 "label": label,
@@ -334,14 +337,26 @@ class EmploiFunderIndicators(models.AbstractModel):
                 "kind": "value",
                 "people": people,
                 "unit": unit,
+                "over": over,
             }
 
-        def breakdown(code, label, keys, definition, people=True, unit="", total=True):
+        def breakdown(
+            code,
+            label,
+            keys,
+            definition,
+            people=True,
+            unit="",
+            total=True,
+            total_code=None,
+            over=None,
+        ):
             return dict(
-                value(code, label, definition, people, unit),
+                value(code, label, definition, people, unit, over),
                 kind="breakdown",
                 keys=keys,
                 total=total,
+                total_code=total_code,
             )
 
         def rate(code, den, label, definition):
@@ -387,6 +402,7 @@ class EmploiFunderIndicators(models.AbstractModel):
                 _("days from entry to the first job, %s", first_jobs),
                 people=False,
                 unit="days",
+                over="C4_count",
             ),
             value(
                 "A7",
@@ -403,6 +419,7 @@ class EmploiFunderIndicators(models.AbstractModel):
                 ),
                 people=False,
                 unit="ratio",
+                over="A2",
             ),
             value(
                 "E_total",
@@ -424,6 +441,7 @@ class EmploiFunderIndicators(models.AbstractModel):
                         _("Entries by situation at entry"),
                         selection(Pathway, "entry_situation"),
                         entries,
+                        total_code="A3",
                     ),
                     breakdown(
                         "A3_prescriber",
@@ -433,6 +451,7 @@ class EmploiFunderIndicators(models.AbstractModel):
                             ("none", _("No referral recorded")),
                         ],
                         _("%s, by the prescriber of the admitted referral", entries),
+                        total_code="A3",
                     ),
                     value(
                         "A6",
@@ -447,6 +466,7 @@ class EmploiFunderIndicators(models.AbstractModel):
                         _("Exits by reason"),
                         records("emploi.exit.reason"),
                         _("pathways whose exit date is in the period"),
+                        total_code="A5",
                     ),
                     value(
                         "A10_coaches",
@@ -461,37 +481,46 @@ class EmploiFunderIndicators(models.AbstractModel):
                 _("Profiles"),
                 [
                     breakdown(
-                        "B_gender", _("Sex"), selection(Beneficiary, "gender"), profile
+                        "B_gender",
+                        _("Sex"),
+                        selection(Beneficiary, "gender"),
+                        profile,
+                        total_code="A1",
                     ),
                     breakdown(
                         "B_age",
                         _("Age at entry"),
                         selection(self.env["emploi.pathway.analysis"], "age_band"),
                         profile,
+                        total_code="A1",
                     ),
                     breakdown(
                         "B_disability",
                         _("Main disability"),
                         records("emploi.disability.category"),
                         profile,
+                        total_code="A1",
                     ),
                     breakdown(
                         "B_title",
                         _("Beneficiary of the employment obligation (BOETH) title"),
                         selection(Beneficiary, "boeth_title"),
                         profile,
+                        total_code="A1",
                     ),
                     breakdown(
                         "B_education",
                         _("Education level"),
                         selection(Beneficiary, "education_level"),
                         profile,
+                        total_code="A1",
                     ),
                     breakdown(
                         "B_situation",
                         _("Situation at entry"),
                         selection(Pathway, "entry_situation"),
                         profile,
+                        total_code="A1",
                     ),
                 ],
             ),
@@ -520,6 +549,7 @@ class EmploiFunderIndicators(models.AbstractModel):
                         _("Contracts signed by type"),
                         records("emploi.contract.type"),
                         new_jobs,
+                        total_code="C_new_jobs",
                     ),
                     value(
                         "C7",
@@ -535,12 +565,14 @@ class EmploiFunderIndicators(models.AbstractModel):
                         _("Working time"),
                         [("full_time", _("Full time")), ("part_time", _("Part time"))],
                         new_jobs,
+                        total_code="C_new_jobs",
                     ),
                     breakdown(
                         "C9_sector",
                         _("Employer sector"),
                         selection(Job, "sector"),
                         new_jobs,
+                        total_code="C_new_jobs",
                     ),
                 ],
             ),
@@ -558,6 +590,7 @@ class EmploiFunderIndicators(models.AbstractModel):
                         ),
                         people=False,
                         unit="days",
+                        over="C4_count",
                     ),
                     value(
                         "C4_within_6m",
@@ -572,6 +605,7 @@ class EmploiFunderIndicators(models.AbstractModel):
                         people=False,
                         unit="days",
                         total=False,
+                        over="A5_reason",
                     ),
                 ],
             ),
@@ -636,6 +670,7 @@ class EmploiFunderIndicators(models.AbstractModel):
                         _("funding received over the active caseload of the period"),
                         people=False,
                         unit="€",
+                        over="A1",
                     ),
                 ],
             ),

@@ -2,6 +2,8 @@ from odoo import api, fields, models
 
 from odoo.addons.emploi_accompagne.models.emploi_convention import FUNDERS
 
+from .emploi_analysis_mixin import MANAGER
+
 
 class EmploiFunderReportMixin(models.AbstractModel):
     """What a funder report is made of: platforms, period, funder or convention."""
@@ -31,8 +33,9 @@ class EmploiFunderReportMixin(models.AbstractModel):
     mask_small_counts = fields.Boolean(
         string="Mask small counts",
         default=True,
-        help='Counts of 1 to 4 people show as "< 5": keep it for any file leaving '
-        "the platform; untick it for internal use only.",
+        help='Counts of 1 to 4 people show as "< 5", and the figures that would '
+        'give one back as "*": keep it for any file leaving the platform; untick '
+        "it for internal use only (platform managers).",
     )
     report_filename = fields.Char(compute="_compute_report_filename")
 
@@ -50,6 +53,12 @@ class EmploiFunderReportMixin(models.AbstractModel):
                 start=report.date_from,
                 end=report.date_to,
             )
+
+    def _masks_small_counts(self):
+        """Whether small counts are masked: unless a platform manager unticked
+        it, whatever the field says (it comes from the user's form)."""
+        self.ensure_one()
+        return self.mask_small_counts or not self.env.user.has_group(MANAGER)
 
     def _get_figures(self):
         """The figures of the report: ``{(code, key): {company_id: value}}``."""

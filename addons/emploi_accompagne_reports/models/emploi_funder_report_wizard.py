@@ -1,7 +1,11 @@
+import base64
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
+
+from .emploi_analysis_mixin import MANAGER
 
 REPORT = "emploi_accompagne_reports.action_report_funder_xlsx"
 
@@ -107,8 +111,11 @@ class EmploiFunderReportWizard(models.TransientModel):
             if not (wizard.date_from and wizard.date_to and wizard.company_ids):
                 wizard.summary_html = False
                 continue
+            # Masks depend on every figure (a total masked in a breakdown is
+            # masked in the summary too): all of them then.
+            codes = None if wizard._masks_small_counts() else writer._summary_codes()
             wizard.summary_html = writer._summary_html(
-                wizard, wizard._get_figures(codes=writer._summary_codes())
+                wizard, wizard._get_figures(codes=codes)
             )
 
     def _render_xlsx(self):
@@ -121,9 +128,22 @@ class EmploiFunderReportWizard(models.TransientModel):
         return self.env.ref(REPORT).report_action(self)
 
     def action_close_period(self):
-        """Certify the figures of the period: a snapshot that never changes."""
+        """Certify the figures of the period: a snapshot that never changes.
+
+        Managers only; the snapshot is then created as superuser, since no
+        group may create one (see ``emploi.funder.snapshot``)."""
         self.ensure_one()
-        snapshot = self.env["emploi.funder.snapshot"].create(
+        if not self.env.user.has_group(MANAGER):
+            raise AccessError(
+                self.env._("Only platform managers close a reporting period.")
+            )
+        Snapshot = self.env["emploi.funder.snapshot"]
+        # The file is made from the figures as stored, as a re-print would be.
+        figures = Snapshot._figures_to_json(self._get_figures())
+        content = self.env[
+            "report.emploi_accompagne_reports.funder_xlsx"
+        ]._render_spreadsheet(self, Snapshot._figures_from_json(figures))
+        snapshot = Snapshot.sudo().create(
             {
                 "date_from": self.date_from,
                 "date_to": self.date_to,
@@ -131,12 +151,11 @@ class EmploiFunderReportWizard(models.TransientModel):
                 "funder": self.funder,
                 "convention_id": self.convention_id.id,
                 "mask_small_counts": self.mask_small_counts,
-                "figures": self.env["emploi.funder.snapshot"]._figures_to_json(
-                    self._get_figures()
-                ),
+                "figures": figures,
+                "spreadsheet": base64.b64encode(content),
+                "spreadsheet_name": f"{self.report_filename}.xlsx",
             }
         )
-        snapshot._attach_spreadsheet()
         return {
             "type": "ir.actions.act_window",
             "res_model": snapshot._name,

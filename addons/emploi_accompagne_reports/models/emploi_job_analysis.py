@@ -17,6 +17,7 @@ class EmploiJobAnalysis(models.Model):
     """Jobs as anonymous rows: contracts, working time, employers' sector and size."""
 
     _name = "emploi.job.analysis"
+    _inherit = ["emploi.analysis.mixin"]
     _description = "Job analysis"
     _auto = False
     _order = "start_date desc, id desc"

@@ -41,6 +41,7 @@ class EmploiPathwayAnalysis(models.Model):
     """
 
     _name = "emploi.pathway.analysis"
+    _inherit = ["emploi.analysis.mixin"]
     _description = "Pathway analysis"
     _auto = False
     _order = "entry_date desc, id desc"

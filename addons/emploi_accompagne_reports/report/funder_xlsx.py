@@ -1,18 +1,23 @@
+import io
+
+import xlsxwriter
 from markupsafe import Markup, escape
 
 from odoo import fields, models
 from odoo.tools.misc import formatLang
 
 from ..models.emploi_funder_indicators import TOTAL
-
-SMALL = 5  # counts of people under this are masked
-MASKED = "< 5"
+from .funder_matrix import MASKS, FunderMatrix
 
 
 class FunderXlsx(models.AbstractModel):
     """The funder spreadsheet: one sheet per theme, one column per platform and a
     total, then the definitions. Reports (wizard or certified snapshot) give the
-    parameters and the figures; nothing individual is ever written."""
+    parameters and the figures; nothing individual is ever written.
+
+    Every text is written as a string (``write_string``), never through
+    ``write``, which makes a formula of a text starting with "=": names of
+    platforms, conventions or exit reasons are typed by users."""
 
     _name = "report.emploi_accompagne_reports.funder_xlsx"
     _inherit = "report.report_xlsx.abstract"
@@ -26,73 +31,17 @@ class FunderXlsx(models.AbstractModel):
             columns.append((TOTAL, self.env._("Total")))
         return columns
 
-    def _cell(self, report, row, values, column):
-        """The value of a cell: a number, or the masking text."""
-        value = values.get(column, 0) or 0
-        if (
-            report.mask_small_counts
-            and row["people"]
-            and row["kind"] != "rate"
-            and 0 < value < SMALL
-        ):
-            return MASKED
-        return value
-
-    def _rate(self, report, figures, row, column):
-        num = figures.get((row["code"], None), {}).get(column, 0) or 0
-        den = figures.get((row["den"], None), {}).get(column, 0) or 0
-        if not den:
-            return 0
-        if report.mask_small_counts and den < SMALL:
-            return MASKED
-        return num / den
-
-    def _rows(self, report, figures, row):
-        """``[(label, {column: value}, is_total)]`` for a catalogue row."""
-        columns = [c for c, __ in self._columns(report)]
-        if row["kind"] == "rate":
-            return [
-                (
-                    row["label"],
-                    {c: self._rate(report, figures, row, c) for c in columns},
-                    False,
-                )
-            ]
-        if row["kind"] == "value":
-            values = figures.get((row["code"], None), {})
-            return [
-                (
-                    row["label"],
-                    {c: self._cell(report, row, values, c) for c in columns},
-                    False,
-                )
-            ]
-        keys = list(row["keys"])
-        known = {key for key, __ in keys}
-        if any(code == row["code"] and key not in known for code, key in figures):
-            keys.append((None, self.env._("Not specified")))
-        lines = []
-        for key, label in keys:
-            values = figures.get((row["code"], key), {})
-            lines.append(
-                (label, {c: self._cell(report, row, values, c) for c in columns}, False)
-            )
-        if row["total"]:
-            totals = {
-                c: sum(
-                    figures.get((row["code"], key), {}).get(c, 0) or 0
-                    for key, __ in keys
-                )
-                for c in columns
-            }
-            lines.append(
-                (
-                    self.env._("Total"),
-                    {c: self._cell(report, row, totals, c) for c in columns},
-                    True,
-                )
-            )
-        return lines
+    def _matrix(self, report, figures, catalogue=None):
+        """What the spreadsheet shows, masks included (see FunderMatrix)."""
+        return FunderMatrix(
+            catalogue or self.env["emploi.funder.indicators"]._get_catalogue(),
+            figures,
+            [column for column, __ in self._columns(report)],
+            mask=report._masks_small_counts(),
+            total_column=TOTAL,
+            total_label=self.env._("Total"),
+            unknown=self.env._("Not specified"),
+        )
 
     # ------------------------------------------------------------ workbook
     def _formats(self, workbook):
@@ -158,36 +107,52 @@ class FunderXlsx(models.AbstractModel):
         sheet.set_paper(9)  # A4
         sheet.set_landscape()
         sheet.fit_to_pages(1, 0)
-        sheet.write(
+        sheet.write_string(
             0, 0, _("Supported employment funder report: %s", title), fmt["title"]
         )
-        sheet.write(1, 0, _("Period from"), fmt["label"])
+        sheet.write_string(1, 0, _("Period from"), fmt["label"])
         sheet.write_datetime(
             1, 1, fields.Datetime.to_datetime(report.date_from), fmt["date"]
         )
-        sheet.write(2, 0, _("to"), fmt["label"])
+        sheet.write_string(2, 0, _("to"), fmt["label"])
         sheet.write_datetime(
             2, 1, fields.Datetime.to_datetime(report.date_to), fmt["date"]
         )
         scope = report.convention_id.display_name or dict(
             report._fields["funder"]._description_selection(self.env)
         ).get(report.funder)
-        sheet.write(3, 0, _("Pathways funded by"), fmt["label"])
-        sheet.write(3, 1, scope or _("all funders"), fmt["label"])
-        if report.mask_small_counts:
-            sheet.write(
-                4, 0, _('Counts of 1 to 4 people are shown as "< 5".'), fmt["muted"]
+        sheet.write_string(3, 0, _("Pathways funded by"), fmt["label"])
+        sheet.write_string(3, 1, scope or _("all funders"), fmt["label"])
+        if report._masks_small_counts():
+            sheet.write_string(
+                4,
+                0,
+                _(
+                    'Counts of 1 to 4 people are shown as "< 5"; "*" hides a figure '
+                    "that would give one back (from a total, a rate or an average)."
+                ),
+                fmt["muted"],
             )
 
     def generate_xlsx_report(self, workbook, data, reports):
         for report in reports:
             self._write_report(workbook, report, report._get_figures())
 
+    def _render_spreadsheet(self, report, figures):
+        """The spreadsheet of ``report`` with ``figures`` (bytes), as the report
+        action makes it."""
+        content = io.BytesIO()
+        workbook = xlsxwriter.Workbook(content, self.get_workbook_options())
+        self._write_report(workbook, report, figures)
+        workbook.close()
+        return content.getvalue()
+
     def _write_report(self, workbook, report, figures):
         _ = self.env._
         fmt = self._formats(workbook)
         columns = self._columns(report)
         catalogue = self.env["emploi.funder.indicators"]._get_catalogue()
+        matrix = self._matrix(report, figures, catalogue)
         first_row = 6
         for title, rows in catalogue:
             sheet = workbook.add_worksheet(title[:31])
@@ -196,20 +161,19 @@ class FunderXlsx(models.AbstractModel):
             sheet.set_column(1, len(columns), 18)
             sheet.set_row(first_row, 30)
             sheet.repeat_rows(first_row)
-            sheet.write(first_row, 0, _("Indicator"), fmt["header"])
+            sheet.write_string(first_row, 0, _("Indicator"), fmt["header"])
             for col, (__, name) in enumerate(columns, start=1):
-                sheet.write(first_row, col, name, fmt["header"])
+                sheet.write_string(first_row, col, name, fmt["header"])
             sheet.freeze_panes(first_row + 1, 1)
             line = first_row + 1
             for row in rows:
-                lines = self._rows(report, figures, row)
                 if row["kind"] == "breakdown":
-                    sheet.write(line, 0, row["label"], fmt["section"])
+                    sheet.write_string(line, 0, row["label"], fmt["section"])
                     for col in range(1, len(columns) + 1):
                         sheet.write_blank(line, col, None, fmt["section"])
                     line += 1
                 number, total = fmt[row["unit"]], fmt[f"total{row['unit']}"]
-                for label, values, is_total in lines:
+                for label, values, is_total in matrix.lines(row):
                     label_fmt = (
                         fmt["total_label"]
                         if is_total
@@ -219,10 +183,10 @@ class FunderXlsx(models.AbstractModel):
                             else fmt["label"]
                         )
                     )
-                    sheet.write(line, 0, label, label_fmt)
+                    sheet.write_string(line, 0, label, label_fmt)
                     for col, (column, __) in enumerate(columns, start=1):
                         value = values[column]
-                        if value == MASKED:
+                        if value in MASKS:
                             sheet.write_string(line, col, value, fmt["masked"])
                         else:
                             sheet.write_number(
@@ -237,8 +201,8 @@ class FunderXlsx(models.AbstractModel):
         sheet.set_paper(9)
         sheet.set_landscape()
         sheet.fit_to_pages(1, 0)
-        sheet.write(0, 0, _("How each figure is computed"), fmt["title"])
-        sheet.write(
+        sheet.write_string(0, 0, _("How each figure is computed"), fmt["title"])
+        sheet.write_string(
             1,
             0,
             _(
@@ -249,7 +213,7 @@ class FunderXlsx(models.AbstractModel):
         )
         headers = [_("Sheet"), _("Indicator"), _("Definition"), _("Counts people")]
         for col, header in enumerate(headers):
-            sheet.write(3, col, header, fmt["header"])
+            sheet.write_string(3, col, header, fmt["header"])
         sheet.set_column(0, 0, 24)
         sheet.set_column(1, 1, 50)
         sheet.set_column(2, 2, 90)
@@ -258,10 +222,10 @@ class FunderXlsx(models.AbstractModel):
         line = 4
         for title, rows in catalogue[1:]:
             for row in rows:
-                sheet.write(line, 0, title, fmt["wrap"])
-                sheet.write(line, 1, row["label"], fmt["wrap"])
-                sheet.write(line, 2, row["definition"], fmt["wrap"])
-                sheet.write(
+                sheet.write_string(line, 0, title, fmt["wrap"])
+                sheet.write_string(line, 1, row["label"], fmt["wrap"])
+                sheet.write_string(line, 2, row["definition"], fmt["wrap"])
+                sheet.write_string(
                     line, 3, _("Yes") if row["people"] else _("No"), fmt["wrap"]
                 )
                 line += 1
@@ -275,13 +239,15 @@ class FunderXlsx(models.AbstractModel):
     def _summary_html(self, report, figures):
         """The summary sheet as an HTML table: the same figures as the file."""
         columns = self._columns(report)
-        title, rows = self.env["emploi.funder.indicators"]._get_catalogue()[0]
+        catalogue = self.env["emploi.funder.indicators"]._get_catalogue()
+        title, rows = catalogue[0]
+        matrix = self._matrix(report, figures, catalogue)
         head = Markup("").join(
             Markup("<th class='text-end'>%s</th>") % name for __, name in columns
         )
         body = Markup("")
         for row in rows:
-            for label, values, __ in self._rows(report, figures, row):
+            for label, values, __ in matrix.lines(row):
                 cells = Markup("").join(
                     Markup("<td class='text-end'>%s</td>")
                     % self._format(
@@ -297,7 +263,7 @@ class FunderXlsx(models.AbstractModel):
         ) % (escape(title), head, body)
 
     def _format(self, value, unit):
-        if value == MASKED:
+        if value in MASKS:
             return value
         if unit == "%":
             return f"{formatLang(self.env, value * 100, digits=1)} %"

@@ -64,7 +64,9 @@ class TestFunderReport(FunderDataset):
         )
 
     def test_spreadsheet_holds_the_same_figures(self):
-        wizard = self._wizard()
+        # Every figure, small counts shown: a platform manager's internal file
+        # (the reporting role may not untick the masking any more).
+        wizard = self._wizard(user=self.manager)
         content = wizard._render_xlsx()
         workbook = openpyxl.load_workbook(io.BytesIO(content))
         self.assertEqual(
@@ -177,11 +179,14 @@ class TestFunderReport(FunderDataset):
             first.with_user(self.manager).unlink()
         with self.assertRaisesRegex(UserError, "cannot be deleted"):
             first.unlink()
-        # The reporting role reads the certified reports, cannot make one.
-        self.assertEqual(
-            self.env["emploi.funder.snapshot"].with_user(self.reporting).search([]),
-            first | second,
-        )
+        # The reporting role reads the certified reports, cannot make one; these
+        # two show the small counts (mask_small_counts is off): managers only.
+        Snapshot = self.env["emploi.funder.snapshot"]
+        self.assertEqual(Snapshot.with_user(self.manager).search([]), first | second)
+        self.assertFalse(Snapshot.with_user(self.reporting).search([]))
+        masked = self._wizard(user=self.manager, mask_small_counts=True)
+        third = Snapshot.browse(masked.action_close_period()["res_id"])
+        self.assertEqual(Snapshot.with_user(self.reporting).search([]), third)
         with self.assertRaises(AccessError):
             self._wizard().action_close_period()
 
