@@ -367,7 +367,7 @@ def seed_region(env, scale, rnd):
                 hours < 35,
             )
         )
-    bulk(
+    job_ids = bulk(
         cr,
         "emploi_job",
         [
@@ -385,6 +385,22 @@ def seed_region(env, scale, rnd):
             "part_time",
         ],
         job_rows,
+    )
+    # The ages at entry and at hiring are stored by the ORM; bulk rows get them
+    # here (the hand-written SQL recomputes them from the dates of birth).
+    cr.execute(
+        """UPDATE emploi_pathway p
+              SET entry_age = date_part('year', age(p.entry_date, b.birthdate))
+             FROM emploi_beneficiary b
+            WHERE b.id = p.beneficiary_id AND p.id = ANY(%s)""",
+        [pathway_ids],
+    )
+    cr.execute(
+        """UPDATE emploi_job j
+              SET start_age = date_part('year', age(j.start_date, b.birthdate))
+             FROM emploi_beneficiary b
+            WHERE b.id = j.beneficiary_id AND j.id = ANY(%s)""",
+        [job_ids],
     )
 
     locations = ["office", "workplace", "home", "remote"]

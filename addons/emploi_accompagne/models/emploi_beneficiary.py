@@ -570,8 +570,13 @@ class EmploiBeneficiary(models.Model):
         records = files._records_about_the_person()
         for model_records in records:
             model_records._anonymise_records()
-        pathways = records[0]
-        with self.env.protecting([pathways._fields["entry_age"]], pathways):
+        # The ages at entry and at hiring are facts of the figures: the date of
+        # birth keeping its year only must not move them.
+        pathways, jobs = records[0], records[2]
+        with (
+            self.env.protecting([pathways._fields["entry_age"]], pathways),
+            self.env.protecting([jobs._fields["start_age"]], jobs),
+        ):
             files._anonymise_records()
         for beneficiary in files.sudo():
             beneficiary.partner_id.write(

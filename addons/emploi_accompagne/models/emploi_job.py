@@ -1,3 +1,5 @@
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -45,6 +47,13 @@ class EmploiJob(models.Model):
     end_date = fields.Date(tracking=True, index=True)
     weekly_hours = fields.Float(default=35.0)
     part_time = fields.Boolean(compute="_compute_part_time", store=True)
+    start_age = fields.Integer(
+        string="Age at hiring",
+        compute="_compute_start_age",
+        store=True,
+        aggregator="avg",
+        help="Kept when the file is anonymised: the figures by age do not move.",
+    )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -56,6 +65,16 @@ class EmploiJob(models.Model):
     def _compute_sector(self):
         for job in self:
             job.sector = job.employer_id.emploi_sector or job.sector or "private"
+
+    @api.depends("start_date", "beneficiary_id.birthdate")
+    def _compute_start_age(self):
+        for job in self:
+            birthdate = job.beneficiary_id.birthdate
+            job.start_age = (
+                relativedelta(job.start_date, birthdate).years
+                if birthdate and job.start_date
+                else 0
+            )
 
     @api.depends("weekly_hours")
     def _compute_part_time(self):

@@ -11,7 +11,7 @@ TOTAL = 0  # company key of the figure over every platform asked for
 
 # Pathways of the platforms, open at some point of the period.
 SCOPE = """
-    SELECT p.id, p.company_id, p.beneficiary_id, p.coach_id, p.entry_date,
+    SELECT p.id, p.company_id, p.beneficiary_id, p.coach_id, p.entry_date, p.entry_age,
            p.exit_date, p.exit_reason_id, p.entry_situation, p.employed_at_entry,
            p.is_reentry, p.first_job_date
       FROM emploi_pathway p
@@ -38,7 +38,7 @@ NEW_JOBS = """scope s JOIN emploi_job j ON j.pathway_id = s.id
 HELD_ACTIONS = """scope s JOIN emploi_action a ON a.pathway_id = s.id
     WHERE a.attendance = 'held' AND a.date BETWEEN %(date_from)s AND %(date_to)s"""
 
-AGE_BAND = age_band_sql("s.entry_date")
+AGE_BAND = age_band_sql("s.entry_age")
 
 # (code, SELECT of "key, value" over the FROM clause, FROM clause). Every query
 # is grouped by platform and key, with the all-platforms total (GROUPING SETS).

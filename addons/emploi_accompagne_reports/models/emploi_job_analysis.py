@@ -79,7 +79,7 @@ class EmploiJobAnalysis(models.Model):
                    END AS working_time_band,
                    j.sector, e.emploi_public_service AS public_service,
                    e.emploi_size_band AS size_band, b.gender,
-                   {age_band_sql("j.start_date")} AS age_band,
+                   {age_band_sql("j.start_age")} AS age_band,
                    j.weekly_hours, 1 AS job_count
               FROM emploi_job j
               JOIN emploi_pathway p ON p.id = j.pathway_id

@@ -20,15 +20,13 @@ AGE_BANDS = [
 ]
 
 
-def age_band_sql(day, birthdate="b.birthdate"):
-    """SQL giving the age band (``AGE_BANDS``) of someone born on ``birthdate``
-    on ``day`` (SQL expressions)."""
+def age_band_sql(years):
+    """SQL giving the age band (``AGE_BANDS``) of an age in whole years (an SQL
+    expression: the stored age at entry or at hiring, which anonymisation
+    keeps)."""
     limits = [(20, "a_under_20"), (25, "b_20_24"), (30, "c_25_29"), (40, "d_30_39")]
     limits.append((50, "e_40_49"))
-    cases = " ".join(
-        f"WHEN age({day}, {birthdate}) < interval '{years} years' THEN '{band}'"
-        for years, band in limits
-    )
+    cases = " ".join(f"WHEN {years} < {limit} THEN '{band}'" for limit, band in limits)
     return f"CASE {cases} ELSE 'f_50_plus' END"
 
 
@@ -123,7 +121,7 @@ class EmploiPathwayAnalysis(models.Model):
                      WHERE r.pathway_id = p.id ORDER BY r.id LIMIT 1)
                        AS prescriber_type,
                    COALESCE(p.exit_date, CURRENT_DATE) - p.entry_date AS duration_days,
-                   {age_band_sql("p.entry_date")} AS age_band,
+                   {age_band_sql("p.entry_age")} AS age_band,
                    p.first_job_date IS NOT NULL AS has_job,
                    p.first_job_date - p.entry_date AS days_to_first_job,
                    1 AS pathway_count

@@ -5,3 +5,4 @@ from . import test_certified_report
 from . import test_funder_disclosure
 from . import test_funder_matrix
 from . import test_messages
+from . import test_anonymisation
