@@ -31,7 +31,9 @@ class EmploiPathway(models.Model):
         "mail.activity.mixin",
         "mail.tracking.duration.mixin",
         "emploi.personal.data.mixin",
+        "emploi.reference.mixin",
     ]
+    _reference_code = "emploi.pathway"
     _order = "entry_date desc, id desc"
     _sql_constraints = [
         (
@@ -358,13 +360,6 @@ class EmploiPathway(models.Model):
                         pathway.beneficiary_id.name,
                     )
                 )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("emploi.pathway")
-        return super().create(vals_list)
 
     def write(self, vals):
         self.beneficiary_id._check_processing_allowed()

@@ -33,7 +33,9 @@ class EmploiReferral(models.Model):
         "mail.activity.mixin",
         "emploi.platform.mixin",
         "emploi.personal.data.mixin",
+        "emploi.reference.mixin",
     ]
+    _reference_code = "emploi.referral"
     _order = "urgent desc, waiting_priority desc, referral_date, id"
 
     name = fields.Char(string="Reference", required=True, copy=False, default="/")
@@ -322,9 +324,6 @@ class EmploiReferral(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("emploi.referral")
         referrals = super().create(vals_list)
         referrals._link_known_beneficiary()
         return referrals

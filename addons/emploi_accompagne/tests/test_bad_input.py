@@ -3,7 +3,7 @@ from datetime import date
 import psycopg2
 from freezegun import freeze_time
 
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import mute_logger
 
 from .test_referral import ReferralCommon
@@ -57,3 +57,25 @@ class TestBadInput(ReferralCommon):
             self.cr.execute(
                 "UPDATE emploi_pathway SET state = 'active' WHERE id = %s", [first.id]
             )
+
+    def test_references_are_given_by_the_platform(self):
+        taken = self._referral()
+        typed = (
+            self.env["emploi.referral"]
+            .with_user(self.secretary)
+            .create(
+                {
+                    "name": taken.name,
+                    "firstname": "Tom",
+                    "lastname": "Copie",
+                    "prescriber_type": "cap_emploi",
+                }
+            )
+        )
+        self.assertNotEqual(typed.name, taken.name)
+        self.assertTrue(typed.name.startswith(taken.name[:4]))
+        with self.assertRaisesRegex(UserError, "References are given by the platform"):
+            typed.with_user(self.secretary).name = taken.name
+        pathway = self._pathway(self._beneficiary("Lina Petit", coach=self.coach))
+        with self.assertRaisesRegex(UserError, "References are given by the platform"):
+            pathway.with_user(self.coach).name = "PAR-0001"
