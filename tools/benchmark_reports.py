@@ -96,11 +96,11 @@ HELD = f"""emploi_action a JOIN emploi_pathway p ON p.id = a.pathway_id
     WHERE {OVERLAP} AND a.attendance = 'held'
     AND a.date BETWEEN %(from)s AND %(to)s"""
 AGE = """CASE
-    WHEN age(l.entry_date, b.birthdate) < interval '20 years' THEN 'a_under_20'
-    WHEN age(l.entry_date, b.birthdate) < interval '25 years' THEN 'b_20_24'
-    WHEN age(l.entry_date, b.birthdate) < interval '30 years' THEN 'c_25_29'
-    WHEN age(l.entry_date, b.birthdate) < interval '40 years' THEN 'd_30_39'
-    WHEN age(l.entry_date, b.birthdate) < interval '50 years' THEN 'e_40_49'
+    WHEN date_part('year', age(l.entry_date, b.birthdate)) < 20 THEN 'a_under_20'
+    WHEN date_part('year', age(l.entry_date, b.birthdate)) < 25 THEN 'b_20_24'
+    WHEN date_part('year', age(l.entry_date, b.birthdate)) < 30 THEN 'c_25_29'
+    WHEN date_part('year', age(l.entry_date, b.birthdate)) < 40 THEN 'd_30_39'
+    WHEN date_part('year', age(l.entry_date, b.birthdate)) < 50 THEN 'e_40_49'
     ELSE 'f_50_plus' END"""
 RAW_SQL_MORE = {
     "A3_situation": f"SELECT p.company_id, p.entry_situation, count(*) "

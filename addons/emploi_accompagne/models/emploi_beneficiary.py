@@ -28,6 +28,13 @@ BOETH_TITLES = [
 
 
 GENDERS = [("female", "Woman"), ("male", "Man"), ("other", "Other")]
+
+
+def age_on(birthdate, day):
+    """Whole years of someone born on ``birthdate`` on ``day`` (0 if unknown)."""
+    return relativedelta(day, birthdate).years if birthdate and day else 0
+
+
 CONSENT_BY = [("person", "The person"), ("representative", "Legal representative")]
 
 
@@ -229,11 +236,7 @@ class EmploiBeneficiary(models.Model):
     def _compute_age(self):
         today = fields.Date.context_today(self)
         for beneficiary in self:
-            beneficiary.age = (
-                relativedelta(today, beneficiary.birthdate).years
-                if beneficiary.birthdate
-                else 0
-            )
+            beneficiary.age = age_on(beneficiary.birthdate, today)
 
     @api.depends("pathway_ids")
     def _compute_pathway_count(self):

@@ -1,7 +1,7 @@
-from dateutil.relativedelta import relativedelta
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+
+from .emploi_beneficiary import age_on
 
 
 class EmploiJob(models.Model):
@@ -69,12 +69,7 @@ class EmploiJob(models.Model):
     @api.depends("start_date", "beneficiary_id.birthdate")
     def _compute_start_age(self):
         for job in self:
-            birthdate = job.beneficiary_id.birthdate
-            job.start_age = (
-                relativedelta(job.start_date, birthdate).years
-                if birthdate and job.start_date
-                else 0
-            )
+            job.start_age = age_on(job.beneficiary_id.birthdate, job.start_date)
 
     @api.depends("weekly_hours")
     def _compute_part_time(self):

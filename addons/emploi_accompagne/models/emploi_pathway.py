@@ -3,6 +3,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .emploi_beneficiary import age_on
+
 MIN_AGE = 16
 PATHWAY_STATES = [
     ("active", "Active"),
@@ -208,11 +210,8 @@ class EmploiPathway(models.Model):
     @api.depends("entry_date", "beneficiary_id.birthdate")
     def _compute_entry_age(self):
         for pathway in self:
-            birthdate = pathway.beneficiary_id.birthdate
-            pathway.entry_age = (
-                relativedelta(pathway.entry_date, birthdate).years
-                if birthdate and pathway.entry_date
-                else 0
+            pathway.entry_age = age_on(
+                pathway.beneficiary_id.birthdate, pathway.entry_date
             )
 
     @api.depends("entry_situation")
