@@ -724,6 +724,8 @@ class EmploiBeneficiary(models.Model):
                 value = field.convert_to_export(record[name], record)
                 if field.type == "html":
                     value = html2plaintext(value or "")
+                elif field.type == "boolean":
+                    value = self.env._("Yes") if value else False
                 if value not in (False, None, ""):
                     row.append((field.get_description(self.env)["string"], str(value)))
             for message in messages.filtered(lambda m, r=record: m.res_id == r.id):
