@@ -329,3 +329,72 @@ class TestSecurityHoles(JsonRpcMixin, HttpCase, ReferralCommon):
                 [("company_id", "=", self.platform.id)],
             )
         )
+
+    def test_partner_operator_staff_reach_delegated_records_only(self):
+        samsah = self.env["res.partner"].create(
+            {"name": "SAMSAH Les Tisserands", "is_company": True}
+        )
+        self.env["emploi.convention"].create(
+            {
+                "name": "ARS 2030",
+                "funder": "ars",
+                "company_id": self.platform.id,
+                "date_start": date(2030, 1, 1),
+                "date_end": date(2030, 12, 31),
+                "operator_ids": [
+                    Command.create(
+                        {"operator_partner_id": samsah.id, "caseload_share": 25}
+                    )
+                ],
+            }
+        )
+        partner_coach = self._new_user("coach", self.platform, login="samsah")
+        partner_coach.emploi_operator_partner_id = samsah
+        partner_coach.sudo().password = "samsah"
+        self.platform.emploi_coach_team_access = True
+        opportunity = self.env["emploi.opportunity"].create(
+            {
+                "name": "Vendeuse",
+                "employer_id": self.employer.id,
+                "company_id": self.platform.id,
+            }
+        )
+        records = {}
+        for label, operator in (("delegated", samsah), ("lead", samsah.browse())):
+            person = self._beneficiary(
+                f"Personne {label}", coach=self.coach, operator_partner_id=operator.id
+            )
+            pathway = self._pathway(person)
+            records[label] = {
+                "emploi.beneficiary": person,
+                "emploi.pathway": pathway,
+                "emploi.job": self._job(pathway, date(2025, 3, 1)),
+                "emploi.action": self.env["emploi.action"].create(
+                    {
+                        "name": "Entretien",
+                        "pathway_id": pathway.id,
+                        "action_type_id": self.interview.id,
+                    }
+                ),
+                "emploi.support.agreement": self.env["emploi.support.agreement"].create(
+                    {"pathway_id": pathway.id, "date_start": date(2024, 1, 20)}
+                ),
+                "emploi.disclosure": self.env["emploi.disclosure"].create(
+                    {"beneficiary_id": person.id, "employer_id": self.employer.id}
+                ),
+                "emploi.opportunity.candidate": self.env[
+                    "emploi.opportunity.candidate"
+                ].create(
+                    {
+                        "opportunity_id": opportunity.id,
+                        "pathway_id": pathway.id,
+                        "company_id": self.platform.id,
+                    }
+                ),
+            }
+        self.env.flush_all()
+        for model, delegated in records["delegated"].items():
+            with self.subTest(model=model):
+                found = self.rpc(partner_coach, model, "search", [])
+                self.assertIn(delegated.id, found)
+                self.assertNotIn(records["lead"][model].id, found)
