@@ -665,6 +665,7 @@ class EmploiBeneficiary(models.Model):
             raise AccessError(
                 self.env._("Only the platform's managers export a person's file.")
             )
+        self.check_access("read")
         export = self.env["ir.attachment"].create(
             {
                 "name": self.env._("Data of %s.zip", self.name),

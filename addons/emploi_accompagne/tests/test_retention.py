@@ -264,3 +264,23 @@ class TestRetention(ReferralCommon):
         with freeze_time("2027-06-03"):
             self.env["emploi.beneficiary"]._cron_anonymise()
         self.assertTrue(person.anonymised_date)
+
+    def test_a_manager_reaches_the_files_of_their_platforms_only(self):
+        foreign = self._beneficiary(
+            "Hors Plateforme",
+            company=self.other_platform,
+            coach=self.foreign_coach,
+            consent_date=date(2023, 1, 2),
+        )
+        wizard = (
+            self.env["emploi.anonymisation.wizard"]
+            .with_user(self.manager)
+            .create({"beneficiary_id": foreign.id, "reason": "Essai"})
+        )
+        with self.assertRaises(AccessError):
+            wizard.action_erase()
+        with self.assertRaises(AccessError):
+            wizard.action_keep()
+        with self.assertRaises(AccessError):
+            foreign.with_user(self.manager).action_export_file()
+        self.assertFalse(foreign.anonymised_date)

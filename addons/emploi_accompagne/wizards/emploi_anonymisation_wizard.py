@@ -23,6 +23,7 @@ class EmploiAnonymisationWizard(models.TransientModel):
     @api.depends("beneficiary_id")
     def _compute_preview(self):
         for wizard in self:
+            wizard.beneficiary_id.check_access("read")
             beneficiary = wizard.beneficiary_id.sudo()
             lines = [
                 (
@@ -65,6 +66,7 @@ class EmploiAnonymisationWizard(models.TransientModel):
     def action_keep(self):
         """Keep the file one more year after its due date, for the reason given."""
         self.ensure_one()
+        self.beneficiary_id.check_access("write")
         today = fields.Date.context_today(self)
         start = max(today, self.anonymisation_date or today)
         self.beneficiary_id.sudo().write(
@@ -77,4 +79,5 @@ class EmploiAnonymisationWizard(models.TransientModel):
     def action_erase(self):
         """Erasure request (or withdrawn consent): anonymise at once."""
         self.ensure_one()
+        self.beneficiary_id.check_access("write")
         self.beneficiary_id._anonymise(self.reason)
