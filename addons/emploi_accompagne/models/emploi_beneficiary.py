@@ -1,3 +1,4 @@
+import base64
 import csv
 import io
 import json
@@ -659,20 +660,18 @@ class EmploiBeneficiary(models.Model):
     def action_export_file(self):
         """Right of access and portability (art. 15/20): one ZIP with a readable
         PDF of everything held about the person, the same data as JSON and CSV,
-        and the attachments. Kept on the file (its readers only), logged."""
+        and the attachments; logged on the file."""
         self.ensure_one()
         if not self.env.user.has_group(MANAGER_GROUP):
             raise AccessError(
                 self.env._("Only the platform's managers export a person's file.")
             )
         self.check_access("read")
-        export = self.env["ir.attachment"].create(
+        export = self.env["emploi.file.export"].create(
             {
-                "name": self.env._("Data of %s.zip", self.name),
-                "raw": self._export_zip(),
-                "res_model": self._name,
-                "res_id": self.id,
-                "mimetype": "application/zip",
+                "beneficiary_id": self.id,
+                "filename": self.env._("Data of %s.zip", self.name),
+                "data": base64.b64encode(self._export_zip()),
             }
         )
         self.message_post(
@@ -681,7 +680,8 @@ class EmploiBeneficiary(models.Model):
         )
         return {
             "type": "ir.actions.act_url",
-            "url": f"/web/content/{export.id}?download=true",
+            "url": f"/web/content/{export._name}/{export.id}/data/"
+            f"{export.filename}?download=true",
             "target": "self",
         }
 
@@ -786,8 +786,6 @@ class EmploiBeneficiary(models.Model):
                         [
                             ("res_model", "=", records._name),
                             ("res_id", "in", records.ids),
-                            # Not the earlier exports.
-                            ("mimetype", "!=", "application/zip"),
                         ]
                     )
                 )

@@ -1,3 +1,4 @@
+import base64
 import io
 import json
 import zipfile
@@ -200,13 +201,17 @@ class TestRetention(ReferralCommon):
         with self.assertRaises(AccessError):
             self.person.with_user(self.coach).action_export_file()
         action = self.person.with_user(self.manager).action_export_file()
-        export = self.env["ir.attachment"].browse(
-            int(action["url"].split("/")[3].split("?")[0])
+        export = self.env["emploi.file.export"].browse(int(action["url"].split("/")[4]))
+        self.assertEqual(export.beneficiary_id, self.person)
+        # Not an attachment of the file, which its other readers would reach.
+        self.assertFalse(
+            self.env["ir.attachment"].search(
+                [("res_model", "=", self.person._name), ("res_id", "=", self.person.id)]
+            )
         )
-        self.assertEqual(
-            (export.res_model, export.res_id), (self.person._name, self.person.id)
-        )
-        with zipfile.ZipFile(io.BytesIO(export.raw)) as archive:
+        with self.assertRaises(AccessError):
+            export.with_user(self.secretary).read(["data"])
+        with zipfile.ZipFile(io.BytesIO(base64.b64decode(export.data))) as archive:
             names = set(archive.namelist())
             self.assertLessEqual(
                 {
