@@ -189,7 +189,8 @@ class TestSecurityHoles(JsonRpcMixin, HttpCase, ReferralCommon):
                 {"state": "done"},
             )
 
-    def test_6_partner_operators_and_delegation(self):
+    def _partner_operator(self):
+        """A partner structure on the platform's convention, and its coach."""
         samsah = self.env["res.partner"].create(
             {"name": "SAMSAH Les Tisserands", "is_company": True}
         )
@@ -202,11 +203,7 @@ class TestSecurityHoles(JsonRpcMixin, HttpCase, ReferralCommon):
                 "date_end": date(2030, 12, 31),
                 "operator_ids": [
                     Command.create(
-                        {
-                            "operator_partner_id": samsah.id,
-                            "caseload_share": 25,
-                            "amount_share": 20,
-                        }
+                        {"operator_partner_id": samsah.id, "caseload_share": 25}
                     )
                 ],
             }
@@ -215,6 +212,10 @@ class TestSecurityHoles(JsonRpcMixin, HttpCase, ReferralCommon):
         partner_coach.emploi_operator_partner_id = samsah
         partner_coach.sudo().password = "samsah"
         self.env.flush_all()
+        return samsah, partner_coach
+
+    def test_6_partner_operators_and_delegation(self):
+        samsah, partner_coach = self._partner_operator()
         self.assertEqual(self.rpc(partner_coach, "emploi.committee", "search", []), [])
         with self.assertRaisesRegex(RpcError, "Only the platform's managers delegate"):
             self.rpc(
@@ -331,26 +332,7 @@ class TestSecurityHoles(JsonRpcMixin, HttpCase, ReferralCommon):
         )
 
     def test_partner_operator_staff_reach_delegated_records_only(self):
-        samsah = self.env["res.partner"].create(
-            {"name": "SAMSAH Les Tisserands", "is_company": True}
-        )
-        self.env["emploi.convention"].create(
-            {
-                "name": "ARS 2030",
-                "funder": "ars",
-                "company_id": self.platform.id,
-                "date_start": date(2030, 1, 1),
-                "date_end": date(2030, 12, 31),
-                "operator_ids": [
-                    Command.create(
-                        {"operator_partner_id": samsah.id, "caseload_share": 25}
-                    )
-                ],
-            }
-        )
-        partner_coach = self._new_user("coach", self.platform, login="samsah")
-        partner_coach.emploi_operator_partner_id = samsah
-        partner_coach.sudo().password = "samsah"
+        samsah, partner_coach = self._partner_operator()
         self.platform.emploi_coach_team_access = True
         opportunity = self.env["emploi.opportunity"].create(
             {
