@@ -42,6 +42,7 @@
         "views/emploi_referral_views.xml",
         "views/emploi_committee_views.xml",
         "views/calendar_event_views.xml",
+        "views/emploi_access_log_views.xml",
         "views/emploi_nomenclature_views.xml",
         "views/res_config_settings_views.xml",
         "views/res_partner_views.xml",

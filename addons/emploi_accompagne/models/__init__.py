@@ -4,6 +4,8 @@ from . import emploi_calendar_link_mixin
 from . import emploi_workflow_mixin
 from . import emploi_personal_data_mixin
 from . import emploi_reference_mixin
+from . import emploi_health_access_mixin
+from . import emploi_access_log
 from . import emploi_phase
 from . import emploi_action_type
 from . import emploi_contract_type

@@ -54,8 +54,16 @@ class EmploiBeneficiary(models.Model):
         "mail.activity.mixin",
         "emploi.platform.mixin",
         "emploi.personal.data.mixin",
+        "emploi.health.access.mixin",
     ]
     _order = "name, id"
+    _health_fields = (
+        "disability_category_id",
+        "associated_disability_ids",
+        "medical_follow_up",
+        "legal_protection",
+        "main_benefit",
+    )
 
     partner_id = fields.Many2one(
         comodel_name="res.partner",
@@ -667,11 +675,12 @@ class EmploiBeneficiary(models.Model):
                 self.env._("Only the platform's managers export a person's file.")
             )
         self.check_access("read")
+        self.env["emploi.access.log"]._log(self, self._health_fields, "export")
         export = self.env["emploi.file.export"].create(
             {
                 "beneficiary_id": self.id,
                 "filename": self.env._("Data of %s.zip", self.name),
-                "data": base64.b64encode(self._export_zip()),
+                "data": base64.b64encode(self._file_export_zip()),
             }
         )
         self.message_post(
@@ -685,7 +694,7 @@ class EmploiBeneficiary(models.Model):
             "target": "self",
         }
 
-    def _export_records(self):
+    def _file_export_records(self):
         """[(title, records)] of everything held about the person."""
         self.ensure_one()
         groups = [self.sudo(), *self._records_about_the_person()]
@@ -696,7 +705,7 @@ class EmploiBeneficiary(models.Model):
         ]
 
     @api.model
-    def _export_fields(self, records):
+    def _file_export_fields(self, records):
         return [
             name
             for name, field in records._fields.items()
@@ -706,9 +715,9 @@ class EmploiBeneficiary(models.Model):
             and not name.startswith(EXPORT_SKIPPED)
         ]
 
-    def _export_rows(self, records):
+    def _file_export_rows(self, records):
         """One list of (label, text) a record, messages included."""
-        names = self._export_fields(records)
+        names = self._file_export_fields(records)
         messages = (
             self.env["mail.message"]
             .sudo()
@@ -742,15 +751,15 @@ class EmploiBeneficiary(models.Model):
             rows.append(row)
         return rows
 
-    def _export_sections(self):
+    def _file_export_sections(self):
         return [
-            {"title": title, "rows": self._export_rows(records)}
-            for title, records in self._export_records()
+            {"title": title, "rows": self._file_export_rows(records)}
+            for title, records in self._file_export_records()
         ]
 
-    def _export_zip(self):
+    def _file_export_zip(self):
         self.ensure_one()
-        sections = self._export_sections()
+        sections = self._file_export_sections()
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             pdf, _type = self.env["ir.actions.report"]._render_qweb_pdf(
@@ -764,8 +773,8 @@ class EmploiBeneficiary(models.Model):
             archive.writestr(
                 "data.json", json.dumps(data, ensure_ascii=False, indent=2)
             )
-            for _title, records in self._export_records():
-                names = self._export_fields(records)
+            for _title, records in self._file_export_records():
+                names = self._file_export_fields(records)
                 text = io.StringIO()
                 writer = csv.writer(text)
                 writer.writerow(names)

@@ -34,8 +34,10 @@ class EmploiPathway(models.Model):
         "mail.tracking.duration.mixin",
         "emploi.personal.data.mixin",
         "emploi.reference.mixin",
+        "emploi.health.access.mixin",
     ]
     _reference_code = "emploi.pathway"
+    _health_fields = ("exit_reason_id",)
     _order = "entry_date desc, id desc"
     _sql_constraints = [
         (

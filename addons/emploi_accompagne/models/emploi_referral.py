@@ -34,8 +34,10 @@ class EmploiReferral(models.Model):
         "emploi.platform.mixin",
         "emploi.personal.data.mixin",
         "emploi.reference.mixin",
+        "emploi.health.access.mixin",
     ]
     _reference_code = "emploi.referral"
+    _health_fields = ("disability_category_id",)
     _order = "urgent desc, waiting_priority desc, referral_date, id"
 
     name = fields.Char(string="Reference", required=True, copy=False, default="/")

@@ -47,8 +47,10 @@ class EmploiSupportAgreement(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "emploi.personal.data.mixin",
+        "emploi.health.access.mixin",
     ]
     _order = "pathway_id, version desc"
+    _health_fields = ("accommodations",)
     _check_company_auto = True
 
     name = fields.Char(string="Reference", compute="_compute_name", store=True)

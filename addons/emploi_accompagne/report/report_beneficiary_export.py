@@ -21,5 +21,5 @@ class ReportBeneficiaryExport(models.AbstractModel):
             "doc_ids": docids,
             "doc_model": docs._name,
             "docs": docs,
-            "sections": {doc.id: doc._export_sections() for doc in docs},
+            "sections": {doc.id: doc._file_export_sections() for doc in docs},
         }

@@ -20,4 +20,5 @@ class ReportSupportAgreement(models.AbstractModel):
             )
         docs = self.env["emploi.support.agreement"].browse(docids)
         docs.check_access("read")
+        self.env["emploi.access.log"]._log(docs, {"accommodations"}, "print")
         return {"doc_ids": docids, "doc_model": docs._name, "docs": docs}
