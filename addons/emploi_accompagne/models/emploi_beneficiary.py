@@ -31,6 +31,14 @@ BOETH_TITLES = [
 GENDERS = [("female", "Woman"), ("male", "Man"), ("other", "Other")]
 
 
+def check_consent_date(record, consent_date, name):
+    """A consent is given, not promised: never dated in the future."""
+    if consent_date and consent_date > fields.Date.context_today(record):
+        raise ValidationError(
+            record.env._("The consent of %s is dated in the future.", name)
+        )
+
+
 def age_on(birthdate, day):
     """Whole years of someone born on ``birthdate`` on ``day`` (0 if unknown)."""
     return relativedelta(day, birthdate).years if birthdate and day else 0
@@ -378,14 +386,8 @@ class EmploiBeneficiary(models.Model):
 
     @api.constrains("consent_date")
     def _check_consent_date(self):
-        today = fields.Date.context_today(self)
         for beneficiary in self:
-            if beneficiary.consent_date and beneficiary.consent_date > today:
-                raise ValidationError(
-                    self.env._(
-                        "The consent of %s is dated in the future.", beneficiary.name
-                    )
-                )
+            check_consent_date(beneficiary, beneficiary.consent_date, beneficiary.name)
 
     @api.constrains("coach_id", "company_id")
     def _check_coach_platform(self):
@@ -491,7 +493,8 @@ class EmploiBeneficiary(models.Model):
         self.pathway_ids.filtered(lambda p: p.state != "closed").write(
             {"state": "closed", "exit_date": today, "exit_reason_id": reason.id}
         )
-        self.write({"consent_withdrawn_date": today})
+        self.check_access("write")
+        self.sudo().write({"consent_withdrawn_date": today})
 
     def _check_delegation_rights(self):
         """Delegating a file to a partner operator opens it to that structure's

@@ -1,4 +1,9 @@
 from odoo import models
+from odoo.exceptions import UserError
+
+# Set by the retention job, an erasure or a withdrawn consent, never by hand:
+# a file marked anonymised would be skipped by the job and keep its data.
+RETENTION_FIELDS = ("anonymised_date", "anonymisation_reason", "consent_withdrawn_date")
 
 
 class EmploiPersonalDataMixin(models.AbstractModel):
@@ -12,6 +17,16 @@ class EmploiPersonalDataMixin(models.AbstractModel):
 
     _name = "emploi.personal.data.mixin"
     _description = "Record holding personal data"
+
+    def write(self, vals):
+        if not self.env.su and set(RETENTION_FIELDS) & vals.keys():
+            raise UserError(
+                self.env._(
+                    "Anonymisation and withdrawn consent are recorded by their "
+                    "buttons only."
+                )
+            )
+        return super().write(vals)
 
     def _anonymised_values(self):
         """The values that replace the personal data of this record."""

@@ -7,7 +7,13 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import format_date
 
-from .emploi_beneficiary import BOETH_TITLES, CONSENT_BY, GENDERS, HEALTH_GROUP
+from .emploi_beneficiary import (
+    BOETH_TITLES,
+    CONSENT_BY,
+    GENDERS,
+    HEALTH_GROUP,
+    check_consent_date,
+)
 from .emploi_pathway import ENTRY_SITUATIONS, MIN_AGE
 
 WAITING_PRIORITIES = [("0", "Normal"), ("1", "High"), ("2", "Very high")]
@@ -282,15 +288,8 @@ class EmploiReferral(models.Model):
 
     @api.constrains("consent_date", "referral_date", "decision_date")
     def _check_dates(self):
-        today = fields.Date.context_today(self)
         for referral in self:
-            if referral.consent_date and referral.consent_date > today:
-                raise ValidationError(
-                    self.env._(
-                        "The consent of %s is dated in the future.",
-                        referral.person_name,
-                    )
-                )
+            check_consent_date(referral, referral.consent_date, referral.person_name)
             if (
                 referral.decision_date
                 and referral.referral_date

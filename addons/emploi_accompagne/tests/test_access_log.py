@@ -77,9 +77,18 @@ class TestAccessLog(EmploiCommon):
 
     def test_the_purge_keeps_a_year(self):
         self.person.with_user(self.coach).read(["medical_follow_up"])
-        with freeze_time(datetime.now().replace(year=datetime.now().year + 1)):
+        [line] = self._lines()
+        self.env.cr.execute(
+            "UPDATE emploi_access_log SET date = %s WHERE id = %s",
+            [datetime(2025, 3, 10, 9, 0), line.id],
+        )
+        line.invalidate_recordset()
+        with freeze_time("2026-03-10 08:59:00"):
             self.env[LOG]._cron_purge()
-        self.assertFalse(self._lines())
+        self.assertTrue(line.exists(), "Not yet a year: kept.")
+        with freeze_time("2026-03-10 09:01:00"):
+            self.env[LOG]._cron_purge()
+        self.assertFalse(line.exists())
 
 
 @tagged("post_install", "-at_install")

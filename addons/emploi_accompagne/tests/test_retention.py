@@ -136,7 +136,9 @@ class TestRetention(ReferralCommon):
             (date(2023, 1, 10), date(2024, 3, 10), date(2024, 2, 1)),
         )
         self.assertEqual(self.action.attendance, "held")
-        # Nothing brings it back.
+        # Nothing brings it back, and nobody marks a file anonymised by hand.
+        with self.assertRaisesRegex(UserError, "recorded by their buttons only"):
+            self.kept.with_user(self.manager).anonymised_date = date(2026, 3, 11)
         with self.assertRaisesRegex(UserError, "can no longer be changed"):
             person.with_user(self.manager).birthdate = date(1990, 5, 17)
         # The kept file and the followed one are untouched.
