@@ -4,7 +4,7 @@
     "name": "Emploi accompagné",
     "summary": "Supported employment platforms: beneficiaries, pathways, "
     "job coaches' caseloads, support actions and jobs",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "Services/Emploi accompagné",
     "license": "AGPL-3",
     "author": "Emploi accompagné for Odoo contributors",
@@ -29,6 +29,7 @@
         "data/ir_cron_data.xml",
         "report/emploi_committee_report.xml",
         "report/emploi_support_agreement_report.xml",
+        "report/emploi_information_notice_report.xml",
         "report/emploi_beneficiary_export_report.xml",
         "wizards/emploi_pathway_close_views.xml",
         "wizards/emploi_referral_decision_views.xml",
@@ -65,6 +66,7 @@
         "demo/emploi_action_demo.xml",
         "demo/emploi_referral_demo.xml",
         "demo/emploi_opportunity_demo.xml",
+        "demo/emploi_disclosure_demo.xml",
         "demo/emploi_convention_demo.xml",
     ],
     "assets": {

@@ -83,7 +83,7 @@ class EmploiAction(models.Model):
     note = fields.Html()
     calendar_event_id = fields.Many2one(string="Appointment")
     disclosure_summary = fields.Char(
-        string="Disclosure plan",
+        string="Sharing agreement",
         compute="_compute_disclosure_summary",
         help="What the person agreed to reveal to this employer.",
     )
@@ -99,21 +99,16 @@ class EmploiAction(models.Model):
         with_employer = self.filtered(lambda a: a.employer_id and a.beneficiary_id)
         plans = {}
         if with_employer and Disclosure.has_access("read"):
-            for plan in Disclosure.search(
-                [
-                    ("beneficiary_id", "in", with_employer.beneficiary_id.ids),
-                    ("employer_id", "in", with_employer.employer_id.ids),
-                ],
-                order="date, id",
-            ):
-                plans[plan.beneficiary_id, plan.employer_id] = plan
+            plans = Disclosure._agreed(
+                with_employer.beneficiary_id, with_employer.employer_id
+            )
         for action in self:
             plan = plans.get((action.beneficiary_id, action.employer_id))
             if plan:
                 action.disclosure_summary = plan._summary()
             elif action in with_employer:
                 action.disclosure_summary = self.env._(
-                    "No disclosure plan with this employer: reveal nothing about "
+                    "No sharing agreement with this employer: reveal nothing about "
                     "the person's disability."
                 )
             else:

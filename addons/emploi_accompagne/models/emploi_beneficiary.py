@@ -2,6 +2,7 @@ import base64
 import csv
 import io
 import json
+import operator
 import zipfile
 from datetime import date
 
@@ -16,6 +17,13 @@ MANAGER_GROUP = "emploi_accompagne.group_emploi_manager"
 # What an export of a person's file leaves out: the machinery, not the person.
 EXPORT_SKIPPED = ("message_", "activity_", "website_", "rating_", "__")
 EXPORT_SKIPPED_FIELDS = {"create_uid", "write_uid", "write_date", "display_name"}
+DATE_OPERATORS = {
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+    "=": operator.eq,
+}
 
 BOETH_TITLES = [
     ("rqth", "RQTH (recognition of disabled worker status)"),
@@ -37,6 +45,18 @@ def check_consent_date(record, consent_date, name):
         raise ValidationError(
             record.env._("The consent of %s is dated in the future.", name)
         )
+
+
+def copy_consent(target, source):
+    """Give ``target`` the consent of ``source`` where it differs: a file and
+    its current pathway tell the same consent."""
+    changed = {
+        name: source[name]
+        for name in ("consent_date", "consent_by")
+        if target[name] != source[name]
+    }
+    if changed:
+        target.write(changed)
 
 
 def age_on(birthdate, day):
@@ -185,6 +205,12 @@ class EmploiBeneficiary(models.Model):
     pathway_ids = fields.One2many(
         comodel_name="emploi.pathway", inverse_name="beneficiary_id", string="Pathways"
     )
+    disclosure_ids = fields.One2many(
+        comodel_name="emploi.disclosure",
+        inverse_name="beneficiary_id",
+        string="Sharing agreements",
+        groups=HEALTH_GROUP,
+    )
     pathway_count = fields.Integer(compute="_compute_pathway_count")
     current_pathway_id = fields.Many2one(
         comodel_name="emploi.pathway",
@@ -216,6 +242,7 @@ class EmploiBeneficiary(models.Model):
     anonymisation_date = fields.Date(
         string="To be anonymised on",
         compute="_compute_retention",
+        search="_search_anonymisation_date",
         help="The day after the retention period that follows the last contact "
         "(platform setting), or after the date the file is kept until.",
     )
@@ -327,6 +354,26 @@ class EmploiBeneficiary(models.Model):
                 if last and not beneficiary.anonymised_date
                 else False
             )
+
+    def _search_anonymisation_date(self, operator, value):
+        compare = DATE_OPERATORS.get(operator)
+        if not compare or not value:
+            raise UserError(self.env._("Unsupported search on the anonymisation date."))
+        day = fields.Date.to_date(value)
+        files = self.search(self._retention_candidates_domain()).filtered(
+            lambda b: b.anonymisation_date and compare(b.anonymisation_date, day)
+        )
+        return [("id", "in", files.ids)]
+
+    @api.model
+    def _retention_candidates_domain(self):
+        """Files whose retention period runs: not anonymised, every pathway
+        closed."""
+        return [
+            ("anonymised_date", "=", False),
+            ("pathway_ids", "!=", False),
+            ("pathway_ids", "not any", [("state", "!=", "closed")]),
+        ]
 
     def _anonymisation_day(self, last_contact):
         """The first day the file may be anonymised: the day after its
@@ -464,7 +511,14 @@ class EmploiBeneficiary(models.Model):
         if "operator_partner_id" in vals:
             self._check_delegation_rights()
         self._check_processing_allowed()
-        return super().write(vals)
+        result = super().write(vals)
+        if {"consent_date", "consent_by"} & vals.keys():
+            # A consent recorded on the file is the one of its open pathway.
+            for beneficiary in self:
+                pathway = beneficiary.current_pathway_id
+                if pathway.state in ("active", "paused"):
+                    copy_consent(pathway, beneficiary)
+        return result
 
     def _check_processing_allowed(self):
         """Once the consent is withdrawn or the file anonymised, its data is
@@ -495,6 +549,7 @@ class EmploiBeneficiary(models.Model):
         )
         self.check_access("write")
         self.sudo().write({"consent_withdrawn_date": today})
+        self.sudo().current_pathway_id.consent_withdrawn_date = today
 
     def _check_delegation_rights(self):
         """Delegating a file to a partner operator opens it to that structure's
@@ -529,6 +584,14 @@ class EmploiBeneficiary(models.Model):
             "target": "current",
             "context": {"default_beneficiary_id": self.id},
         }
+
+    def action_view_access_log(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "emploi_accompagne.emploi_access_log_action"
+        )
+        action["domain"] = [("beneficiary_ids", "in", self.ids)]
+        return action
 
     def action_view_pathways(self):
         self.ensure_one()
@@ -640,13 +703,7 @@ class EmploiBeneficiary(models.Model):
         """Anonymise the files past their retention period; tell the managers
         a month ahead."""
         today = fields.Date.context_today(self)
-        candidates = self.search(
-            [
-                ("anonymised_date", "=", False),
-                ("pathway_ids", "!=", False),
-                ("pathway_ids", "not any", [("state", "!=", "closed")]),
-            ]
-        )
+        candidates = self.search(self._retention_candidates_domain())
         due = candidates.filtered(
             lambda b: b.anonymisation_date and b.anonymisation_date <= today
         )

@@ -3,13 +3,27 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .emploi_beneficiary import age_on
+from .emploi_beneficiary import CONSENT_BY, age_on, check_consent_date, copy_consent
 
 MIN_AGE = 16
+CONSENT_FIELDS = {"consent_date", "consent_by"}
+# Taken from the file when the pathway opens, then the pathway's own.
+CONSENT_COMPUTED = {
+    "compute": "_compute_consent",
+    "store": True,
+    "readonly": False,
+    "precompute": True,
+    "copy": False,
+    "tracking": True,
+}
 PATHWAY_STATES = [
     ("active", "Active"),
     ("paused", "Paused / light follow-up"),
     ("closed", "Closed"),
+]
+CONSENT_NOTICES = [
+    ("standard", "Information notice"),
+    ("easy_read", "Information notice in easy-to-read French (FALC)"),
 ]
 ENTRY_SITUATIONS = [
     ("job_seeker", "Job seeker"),
@@ -118,9 +132,42 @@ class EmploiPathway(models.Model):
         help="Kept when the file is anonymised (the date of birth then keeps its "
         "year only): the figures by age do not move.",
     )
+    consent_date = fields.Date(
+        **CONSENT_COMPUTED,
+        help="Day the person, or their legal representative, agreed to this "
+        "pathway after receiving the information notice. A new pathway starts "
+        "from the file's latest consent.",
+    )
+    consent_by = fields.Selection(
+        selection=CONSENT_BY,
+        string="Consent given by",
+        **CONSENT_COMPUTED,
+    )
+    consent_notice = fields.Selection(
+        selection=CONSENT_NOTICES,
+        string="Notice handed over",
+        default="standard",
+        copy=False,
+        tracking=True,
+    )
+    consent_notice_version = fields.Char(
+        string="Notice version",
+        **CONSENT_COMPUTED,
+    )
+    consent_document = fields.Binary(
+        string="Signed notice", attachment=True, copy=False
+    )
+    consent_document_name = fields.Char(copy=False)
+    consent_withdrawn_date = fields.Date(
+        string="Consent withdrawn on",
+        readonly=True,
+        copy=False,
+        tracking=True,
+    )
     exit_date = fields.Date(tracking=True, copy=False)
     exit_reason_id = fields.Many2one(
         comodel_name="emploi.exit.reason",
+        string="Exit reason",
         tracking=True,
         copy=False,
         ondelete="restrict",
@@ -216,6 +263,18 @@ class EmploiPathway(models.Model):
                 pathway.beneficiary_id.birthdate, pathway.entry_date
             )
 
+    @api.depends("beneficiary_id")
+    def _compute_consent(self):
+        for pathway in self:
+            beneficiary = pathway.beneficiary_id
+            if not pathway.consent_date:
+                pathway.consent_date = beneficiary.consent_date
+                pathway.consent_by = beneficiary.consent_by
+            if not pathway.consent_notice_version:
+                pathway.consent_notice_version = (
+                    beneficiary.company_id.emploi_notice_version
+                )
+
     @api.depends("entry_situation")
     def _compute_employed_at_entry(self):
         for pathway in self:
@@ -296,7 +355,7 @@ class EmploiPathway(models.Model):
                     )
                 )
 
-    @api.constrains("entry_date", "beneficiary_id")
+    @api.constrains("entry_date", "beneficiary_id", "consent_date")
     def _check_eligibility(self):
         for pathway in self:
             beneficiary = pathway.beneficiary_id
@@ -318,13 +377,32 @@ class EmploiPathway(models.Model):
                         date=expiry,
                     )
                 )
-            consent = beneficiary.consent_date
+            consent = pathway.consent_date
             if not consent or consent > pathway.entry_date:
                 raise ValidationError(
                     self.env._(
                         "The consent of %s to be accompanied must be recorded "
                         "on or before the entry date.",
                         beneficiary.name,
+                    )
+                )
+
+    @api.constrains("consent_date")
+    def _check_consent_date(self):
+        for pathway in self:
+            check_consent_date(
+                pathway, pathway.consent_date, pathway.beneficiary_id.name
+            )
+
+    @api.constrains("consent_by", "beneficiary_id")
+    def _check_consent_representative(self):
+        for pathway in self.filtered(lambda p: p.consent_by == "representative"):
+            if not pathway.beneficiary_id.legal_representative_id:
+                raise ValidationError(
+                    self.env._(
+                        "The consent of %s was given by a legal representative: "
+                        "record the representative on the file.",
+                        pathway.beneficiary_id.name,
                     )
                 )
 
@@ -362,11 +440,27 @@ class EmploiPathway(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        pathways = super().create(vals_list)
+        pathways._share_consent_with_file()
+        return pathways
+
+    def _share_consent_with_file(self):
+        """The file keeps the latest consent: the one of its current pathway."""
+        for pathway in self.filtered(
+            lambda p: p == p.beneficiary_id.current_pathway_id
+        ):
+            copy_consent(pathway.beneficiary_id, pathway)
+
     def write(self, vals):
         self.beneficiary_id._check_processing_allowed()
         if "phase_id" in vals:
             vals.setdefault("date_phase_start", fields.Date.context_today(self))
-        return super().write(vals)
+        result = super().write(vals)
+        if CONSENT_FIELDS & vals.keys():
+            self._share_consent_with_file()
+        return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_history(self):
@@ -376,6 +470,12 @@ class EmploiPathway(models.Model):
                 "of deleting it."
             )
         )
+
+    def action_withdraw_consent(self):
+        return self.beneficiary_id.action_withdraw_consent()
+
+    def _anonymised_values(self):
+        return {"consent_document": False, "consent_document_name": False}
 
     def action_pause(self):
         self.filtered(lambda p: p.state == "active").state = "paused"

@@ -38,6 +38,17 @@ class ResCompany(models.Model):
         help="Referrals not admitted, redirected or expired are anonymised this "
         "long after their decision; their counts stay.",
     )
+    emploi_notice_version = fields.Char(
+        string="Information notice version",
+        default="1",
+        help="Printed on the information notice and recorded with each consent: "
+        "change it when the notice's content changes.",
+    )
+    emploi_dpo_contact = fields.Char(
+        string="Data protection officer",
+        help="Name and address (postal or e-mail) the people write to in order "
+        "to exercise their rights; printed on the information notice.",
+    )
     emploi_coach_team_access = fields.Boolean(
         string="Coaches see every file of the platform",
         help="When unchecked, a job coach only sees the files they are referent for.",

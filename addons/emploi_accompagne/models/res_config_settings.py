@@ -28,3 +28,9 @@ class ResConfigSettings(models.TransientModel):
     emploi_referral_purge_months = fields.Integer(
         related="company_id.emploi_referral_purge_months", readonly=False
     )
+    emploi_notice_version = fields.Char(
+        related="company_id.emploi_notice_version", readonly=False
+    )
+    emploi_dpo_contact = fields.Char(
+        related="company_id.emploi_dpo_contact", readonly=False
+    )

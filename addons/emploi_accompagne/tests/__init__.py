@@ -13,6 +13,7 @@ from . import test_bad_input
 from . import test_concurrency
 from . import test_retention
 from . import test_access_log
+from . import test_consent
 from . import test_convention
 from . import test_employer
 from . import test_support_agreement

@@ -75,6 +75,42 @@ class TestAccessLog(EmploiCommon):
             (self.coach, "print", str(agreement.id)),
         )
 
+    def test_a_manager_reads_the_log_in_words_and_per_person(self):
+        other = self._beneficiary("Dominique Autre", coach=self.coach)
+        pathway = self._pathway(self.person)
+        self.person.with_user(self.coach).read(["disability_category_id"])
+        pathway.with_user(self.coach).read(["exit_reason_id"])
+        other.with_user(self.coach).read(["medical_follow_up"])
+        Log = self.env[LOG].with_user(self.manager)
+        lines = Log.search([("beneficiary_ids", "in", self.person.ids)])
+        self.assertEqual(
+            sorted(lines.mapped("model")), ["emploi.beneficiary", "emploi.pathway"]
+        )
+        file_line = lines.filtered(lambda line: line.model == "emploi.beneficiary")
+        self.assertEqual(
+            (
+                file_line.model_label,
+                file_line.record_names,
+                file_line.field_labels,
+                file_line.beneficiary_ids,
+            ),
+            (
+                "Supported employment beneficiary",
+                "Camille Lue",
+                "Main disability",
+                self.person,
+            ),
+        )
+        pathway_line = lines - file_line
+        self.assertEqual(pathway_line.field_labels, "Exit reason")
+        self.assertEqual(pathway_line.beneficiary_ids, self.person)
+        self.assertEqual(
+            Log.search([("beneficiary_ids", "ilike", "Dominique")]).beneficiary_ids,
+            other,
+        )
+        action = self.person.with_user(self.manager).action_view_access_log()
+        self.assertEqual(Log.search(action["domain"]), lines)
+
     def test_the_purge_keeps_a_year(self):
         self.person.with_user(self.coach).read(["medical_follow_up"])
         [line] = self._lines()

@@ -163,11 +163,11 @@ class TestEmployer(EmploiCommon):
                 "employer_id": self.employer.id,
             }
         )
-        self.assertIn("No disclosure plan", action.disclosure_summary)
+        self.assertIn("No sharing agreement", action.disclosure_summary)
         first = self.env["emploi.disclosure"].create(
             {
                 "beneficiary_id": self.mine.id,
-                "employer_id": self.employer.id,
+                "partner_id": self.employer.id,
                 "contact_id": self.hr_contact.id,
                 "date": "2024-03-01",
                 "disclose_needs": True,
@@ -179,14 +179,14 @@ class TestEmployer(EmploiCommon):
         second = self.env["emploi.disclosure"].create(
             {
                 "beneficiary_id": self.mine.id,
-                "employer_id": self.employer.id,
+                "partner_id": self.employer.id,
                 "date": "2024-06-01",
             }
         )
         self.assertFalse(first.active, "The new plan supersedes the previous one.")
         self.assertTrue(second.active)
         action.invalidate_recordset(["disclosure_summary"])
-        self.assertIn("reveals nothing", action.disclosure_summary)
+        self.assertIn("shares nothing", action.disclosure_summary)
 
     # Access
 
@@ -230,10 +230,10 @@ class TestEmployer(EmploiCommon):
 
     def test_coach_reads_disclosures_of_own_people_only(self):
         mine = self.env["emploi.disclosure"].create(
-            {"beneficiary_id": self.mine.id, "employer_id": self.employer.id}
+            {"beneficiary_id": self.mine.id, "partner_id": self.employer.id}
         )
         self.env["emploi.disclosure"].create(
-            {"beneficiary_id": self.theirs.id, "employer_id": self.employer.id}
+            {"beneficiary_id": self.theirs.id, "partner_id": self.employer.id}
         )
         Disclosure = self.env["emploi.disclosure"].with_user(self.coach)
         self.assertEqual(Disclosure.search([]), mine)

@@ -88,6 +88,19 @@ class TestRetention(ReferralCommon):
         self.assertEqual(self.person.anonymisation_date, date(2026, 3, 11))
         self.assertEqual(self.kept.anonymisation_date, date(2027, 3, 11))
 
+    def test_the_managers_list_shows_the_files_due_within_30_days(self):
+        Files = self.env["emploi.beneficiary"].with_user(self.manager)
+        self.assertNotIn(
+            self.person, Files.search([("anonymisation_date", "<=", date(2026, 3, 10))])
+        )
+        due = Files.search([("anonymisation_date", "<=", date(2026, 3, 11))])
+        # The kept file waits a year more; the followed one has an open pathway.
+        self.assertIn(self.person, due)
+        self.assertNotIn(self.kept, due)
+        self.assertNotIn(self.followed, due)
+        with self.assertRaises(UserError):
+            Files.search([("anonymisation_date", "like", "2026")])
+
     def test_a_day_short_nothing_happens(self):
         with freeze_time("2026-03-10"):
             self.env["emploi.beneficiary"]._cron_anonymise()

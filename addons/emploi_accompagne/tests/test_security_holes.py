@@ -362,7 +362,7 @@ class TestSecurityHoles(JsonRpcMixin, HttpCase, ReferralCommon):
                     {"pathway_id": pathway.id, "date_start": date(2024, 1, 20)}
                 ),
                 "emploi.disclosure": self.env["emploi.disclosure"].create(
-                    {"beneficiary_id": person.id, "employer_id": self.employer.id}
+                    {"beneficiary_id": person.id, "partner_id": self.employer.id}
                 ),
                 "emploi.opportunity.candidate": self.env[
                     "emploi.opportunity.candidate"
