@@ -10,7 +10,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import SQL, html2plaintext
+from odoo.tools import SQL, format_date, html2plaintext
 
 HEALTH_GROUP = "emploi_accompagne.group_emploi_coach"
 MANAGER_GROUP = "emploi_accompagne.group_emploi_manager"
@@ -264,6 +264,15 @@ class EmploiBeneficiary(models.Model):
         help="From this day the file is read-only and leaves the lists and "
         "reminders; it is anonymised at the end of its retention period.",
     )
+    archive_date = fields.Date(
+        string="In intermediate archive since",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="Set by the retention job where the platform keeps an intermediate "
+        "archive: the file is read by the managers only and never changed until "
+        "it is anonymised.",
+    )
     anonymised_date = fields.Date(string="Anonymised on", readonly=True, copy=False)
     anonymisation_reason = fields.Char(readonly=True, copy=False)
 
@@ -360,7 +369,10 @@ class EmploiBeneficiary(models.Model):
         if not compare or not value:
             raise UserError(self.env._("Unsupported search on the anonymisation date."))
         day = fields.Date.to_date(value)
-        files = self.search(self._retention_candidates_domain()).filtered(
+        candidates = self.with_context(active_test=False).search(
+            self._retention_candidates_domain()
+        )
+        files = candidates.filtered(
             lambda b: b.anonymisation_date and compare(b.anonymisation_date, day)
         )
         return [("id", "in", files.ids)]
@@ -375,14 +387,20 @@ class EmploiBeneficiary(models.Model):
             ("pathway_ids", "not any", [("state", "!=", "closed")]),
         ]
 
-    def _anonymisation_day(self, last_contact):
-        """The first day the file may be anonymised: the day after its
-        retention period (or after the date a manager kept it until)."""
+    def _archive_day(self, last_contact):
+        """The day the file leaves the active base: the day after its retention
+        period (or after the date a manager kept it until)."""
         self.ensure_one()
         months = self.company_id.emploi_retention_months
         due = last_contact + relativedelta(months=months, days=1)
         keep = self.sudo().keep_until
         return max(due, keep + relativedelta(days=1)) if keep else due
+
+    def _anonymisation_day(self, last_contact):
+        """The first day the file may be anonymised: once out of the active
+        base, after the intermediate archive where the platform keeps one."""
+        months = self.company_id.emploi_archive_months
+        return self._archive_day(last_contact) + relativedelta(months=months)
 
     def _last_contact_dates(self):
         """{file id: date of its last contact}: entries, exits, held actions,
@@ -525,12 +543,14 @@ class EmploiBeneficiary(models.Model):
         kept, not processed: nobody changes it (but the retention job)."""
         if self.env.su:
             return
-        stopped = self.filtered(lambda b: b.anonymised_date or b.consent_withdrawn_date)
+        stopped = self.filtered(
+            lambda b: b.anonymised_date or b.consent_withdrawn_date or b.archive_date
+        )
         if stopped:
             raise UserError(
                 self.env._(
-                    "%s: the consent was withdrawn or the file anonymised; its data "
-                    "can no longer be changed.",
+                    "%s: the consent was withdrawn or the file archived or "
+                    "anonymised; its data can no longer be changed.",
                     ", ".join(stopped.mapped("name")),
                 )
             )
@@ -703,11 +723,18 @@ class EmploiBeneficiary(models.Model):
         """Anonymise the files past their retention period; tell the managers
         a month ahead."""
         today = fields.Date.context_today(self)
-        candidates = self.search(self._retention_candidates_domain())
+        candidates = self.with_context(active_test=False).search(
+            self._retention_candidates_domain()
+        )
         due = candidates.filtered(
             lambda b: b.anonymisation_date and b.anonymisation_date <= today
         )
         due._anonymise(self.env._("retention period over"))
+        (candidates - due).filtered(
+            lambda b: not b.archive_date
+            and b.company_id.emploi_archive_months
+            and b._archive_day(b.last_contact_date) <= today
+        )._archive_for_retention()
         soon = (candidates - due).filtered(
             lambda b: b.anonymisation_date
             and b.anonymisation_date <= today + relativedelta(days=30)
@@ -723,6 +750,21 @@ class EmploiBeneficiary(models.Model):
                 act_type_xmlid="emploi_accompagne.mail_activity_anonymisation",
                 date_deadline=beneficiary.anonymisation_date,
                 user_id=(manager or self.env.user).id,
+            )
+
+    def _archive_for_retention(self):
+        """Move files out of the active base into the intermediate archive:
+        hidden from every list, read by the managers only, never changed."""
+        for beneficiary in self.sudo():
+            beneficiary.write(
+                {"archive_date": fields.Date.context_today(self), "active": False}
+            )
+            beneficiary.message_post(
+                body=self.env._(
+                    "Retention period over: the file is in the intermediate "
+                    "archive until %s.",
+                    format_date(self.env, beneficiary.anonymisation_date),
+                )
             )
 
     def action_export_file(self):

@@ -3,7 +3,12 @@ from odoo.exceptions import UserError
 
 # Set by the retention job, an erasure or a withdrawn consent, never by hand:
 # a file marked anonymised would be skipped by the job and keep its data.
-RETENTION_FIELDS = ("anonymised_date", "anonymisation_reason", "consent_withdrawn_date")
+RETENTION_FIELDS = (
+    "anonymised_date",
+    "anonymisation_reason",
+    "consent_withdrawn_date",
+    "archive_date",
+)
 
 
 class EmploiPersonalDataMixin(models.AbstractModel):

@@ -38,6 +38,13 @@ class ResCompany(models.Model):
         help="Referrals not admitted, redirected or expired are anonymised this "
         "long after their decision; their counts stay.",
     )
+    emploi_archive_months = fields.Integer(
+        string="Intermediate archive (months)",
+        default=0,
+        help="Only where a legal obligation requires it: files past their "
+        "retention are archived this long, readable by the managers only and "
+        "never changed, before they are anonymised. 0: anonymised at once.",
+    )
     emploi_notice_version = fields.Char(
         string="Information notice version",
         default="1",
@@ -62,6 +69,7 @@ class ResCompany(models.Model):
         "emploi_referral_expiry_days",
         "emploi_retention_months",
         "emploi_referral_purge_months",
+        "emploi_archive_months",
     )
     def _check_emploi_settings(self):
         for company in self:
@@ -81,5 +89,12 @@ class ResCompany(models.Model):
                     self.env._(
                         "The caseload target and the reminder delays must be "
                         "positive numbers."
+                    )
+                )
+            if company.emploi_archive_months < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The intermediate archive cannot last a negative "
+                        "number of months."
                     )
                 )

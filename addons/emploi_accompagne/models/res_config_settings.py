@@ -25,6 +25,9 @@ class ResConfigSettings(models.TransientModel):
     emploi_retention_months = fields.Integer(
         related="company_id.emploi_retention_months", readonly=False
     )
+    emploi_archive_months = fields.Integer(
+        related="company_id.emploi_archive_months", readonly=False
+    )
     emploi_referral_purge_months = fields.Integer(
         related="company_id.emploi_referral_purge_months", readonly=False
     )

@@ -158,6 +158,47 @@ class TestRetention(ReferralCommon):
         self.assertFalse(self.kept.anonymised_date)
         self.assertFalse(self.followed.anonymised_date)
 
+    def test_an_intermediate_archive_hides_the_file_then_anonymises_it(self):
+        self.platform.emploi_archive_months = 6
+        self.assertEqual(self.person.anonymisation_date, date(2026, 9, 11))
+        Files = self.env["emploi.beneficiary"].with_context(active_test=False)
+        with freeze_time("2026-03-10"):
+            Files._cron_anonymise()
+        self.assertFalse(self.person.archive_date)
+        with freeze_time("2026-03-11"):
+            Files._cron_anonymise()
+        person = self.person.with_context(active_test=False)
+        self.assertEqual(
+            (person.archive_date, person.active), (date(2026, 3, 11), False)
+        )
+        self.assertFalse(person.anonymised_date)
+        self.assertEqual(person.name, "Camille Oubli")
+        # Out of the active base: the coach and the secretariat lose it.
+        for user in (self.coach, self.secretary):
+            self.assertFalse(Files.with_user(user).search([("id", "=", person.id)]))
+            with self.assertRaises(AccessError):
+                person.with_user(user).read(["name"])
+            with self.assertRaises(AccessError):
+                self.pathway.with_user(user).read(["entry_date"])
+        with self.assertRaises(AccessError):
+            self.action.with_user(self.coach).read(["name"])
+        # The managers read it, nobody changes it.
+        self.assertEqual(person.with_user(self.manager).name, "Camille Oubli")
+        with self.assertRaisesRegex(UserError, "can no longer be changed"):
+            person.with_user(self.manager).gender = "male"
+        with self.assertRaisesRegex(UserError, "recorded by their buttons only"):
+            self.kept.with_user(self.manager).archive_date = date(2026, 3, 11)
+        due = Files.with_user(self.manager).search(
+            [("anonymisation_date", "<=", date(2026, 9, 11))]
+        )
+        self.assertIn(person, due)
+        with freeze_time("2026-09-10"):
+            Files._cron_anonymise()
+        self.assertFalse(person.anonymised_date)
+        with freeze_time("2026-09-11"):
+            Files._cron_anonymise()
+        self.assertEqual(person.anonymised_date, date(2026, 9, 11))
+
     def test_preview_keep_and_erase(self):
         wizard = (
             self.env["emploi.anonymisation.wizard"]

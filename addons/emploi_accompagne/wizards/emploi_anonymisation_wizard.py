@@ -69,9 +69,11 @@ class EmploiAnonymisationWizard(models.TransientModel):
         self.beneficiary_id.check_access("write")
         today = fields.Date.context_today(self)
         start = max(today, self.anonymisation_date or today)
+        # The intermediate archive, where there is one, follows the kept date.
+        archive = self.beneficiary_id.company_id.emploi_archive_months
         self.beneficiary_id.sudo().write(
             {
-                "keep_until": start + relativedelta(years=1),
+                "keep_until": start + relativedelta(years=1, months=-archive),
                 "keep_reason": self.reason,
             }
         )
