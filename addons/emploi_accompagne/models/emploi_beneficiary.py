@@ -37,6 +37,23 @@ BOETH_TITLES = [
 
 
 GENDERS = [("female", "Woman"), ("male", "Man"), ("other", "Other")]
+LEGAL_PROTECTIONS = [
+    ("none", "None"),
+    ("safeguard", "Safeguard of justice"),
+    ("curatorship", "Curatorship"),
+    ("reinforced_curatorship", "Reinforced curatorship"),
+    ("guardianship", "Guardianship"),
+    ("family_authorisation", "Family authorisation"),
+]
+# Measures under which someone else consents for the person.
+REPRESENTED = ("guardianship", "family_authorisation")
+CDAPH_ORIENTATIONS = [
+    ("ordinary", "Ordinary work"),
+    ("esat", "ESAT (sheltered work)"),
+    ("adapted", "Adapted company"),
+    ("rehabilitation", "Vocational rehabilitation (CRP, CPO, UEROS)"),
+    ("other", "Other"),
+]
 
 
 def check_consent_date(record, consent_date, name):
@@ -147,6 +164,16 @@ class EmploiBeneficiary(models.Model):
         "obligation (article L. 5212-13 of the Labour Code).",
     )
     boeth_decision_date = fields.Date(string="Title decision date", tracking=True)
+    cdaph_decision_date = fields.Date(string="CDAPH decision date", tracking=True)
+    cdaph_decision_number = fields.Char(string="CDAPH decision number", tracking=True)
+    cdaph_orientation = fields.Selection(
+        selection=CDAPH_ORIENTATIONS,
+        string="Linked orientation",
+        tracking=True,
+        help="The orientation decision the CDAPH's supported-employment decision "
+        "completes.",
+    )
+    cdaph_valid_until = fields.Date(string="CDAPH decision valid until", tracking=True)
     boeth_expiry_date = fields.Date(
         string="Title expiry date",
         tracking=True,
@@ -161,14 +188,7 @@ class EmploiBeneficiary(models.Model):
         default="person",
     )
     legal_protection = fields.Selection(
-        selection=[
-            ("none", "None"),
-            ("safeguard", "Safeguard of justice"),
-            ("curatorship", "Curatorship"),
-            ("reinforced_curatorship", "Reinforced curatorship"),
-            ("guardianship", "Guardianship"),
-            ("family_authorisation", "Family authorisation"),
-        ],
+        selection=LEGAL_PROTECTIONS,
         default="none",
         groups=HEALTH_GROUP,
     )
@@ -499,11 +519,11 @@ class EmploiBeneficiary(models.Model):
 
     @api.constrains("legal_protection", "legal_representative_id", "consent_by")
     def _check_legal_representative(self):
-        represented = ("guardianship", "family_authorisation")
-        for beneficiary in self:
+        # An anonymised file names nobody, its representative included.
+        for beneficiary in self.filtered(lambda b: not b.anonymised_date):
             if not beneficiary.legal_representative_id and (
                 beneficiary.consent_by == "representative"
-                or beneficiary.legal_protection in represented
+                or beneficiary.legal_protection in REPRESENTED
             ):
                 raise ValidationError(
                     self.env._(
@@ -653,6 +673,7 @@ class EmploiBeneficiary(models.Model):
         return {
             "birthdate": date(self.birthdate.year, 1, 1),
             "legal_representative_id": False,
+            "cdaph_decision_number": False,
             "keep_until": False,
             "keep_reason": False,
             "anonymised_date": fields.Date.context_today(self),

@@ -9,9 +9,12 @@ from odoo.tools import format_date
 
 from .emploi_beneficiary import (
     BOETH_TITLES,
+    CDAPH_ORIENTATIONS,
     CONSENT_BY,
     GENDERS,
     HEALTH_GROUP,
+    LEGAL_PROTECTIONS,
+    REPRESENTED,
     check_consent_date,
 )
 from .emploi_pathway import ENTRY_SITUATIONS, MIN_AGE
@@ -93,6 +96,11 @@ class EmploiReferral(models.Model):
     )
     prescriber_type_label = fields.Char(compute="_compute_prescriber_type_label")
     cdaph_decision_date = fields.Date(string="CDAPH decision date")
+    cdaph_decision_number = fields.Char(string="CDAPH decision number")
+    cdaph_orientation = fields.Selection(
+        selection=CDAPH_ORIENTATIONS, string="Linked orientation"
+    )
+    cdaph_valid_until = fields.Date(string="CDAPH decision valid until")
     # Person
     firstname = fields.Char(string="First name", required=True)
     lastname = fields.Char(string="Last name", required=True)
@@ -112,6 +120,19 @@ class EmploiReferral(models.Model):
         selection=CONSENT_BY,
         string="Consent given by",
         default="person",
+    )
+    legal_protection = fields.Selection(
+        selection=LEGAL_PROTECTIONS, default="none", groups=HEALTH_GROUP
+    )
+    legal_representative_id = fields.Many2one(
+        comodel_name="res.partner", string="Legal representative"
+    )
+    representative_required = fields.Boolean(
+        compute="_compute_representative_required",
+        store=True,
+        compute_sudo=True,
+        help="The consent is given by a representative, or the protection "
+        "measure makes someone else consent for the person.",
     )
     entry_situation = fields.Selection(
         selection=ENTRY_SITUATIONS,
@@ -218,7 +239,23 @@ class EmploiReferral(models.Model):
                 part for part in (referral.firstname, referral.lastname) if part
             )
 
-    @api.depends("birthdate", "boeth_title", "boeth_expiry_date", "consent_date")
+    @api.depends("consent_by", "legal_protection")
+    def _compute_representative_required(self):
+        for referral in self:
+            referral.representative_required = (
+                referral.consent_by == "representative"
+                or referral.legal_protection in REPRESENTED
+            )
+
+    @api.depends(
+        "birthdate",
+        "gender",
+        "boeth_title",
+        "boeth_expiry_date",
+        "consent_date",
+        "representative_required",
+        "legal_representative_id",
+    )
     @api.depends_context("date_today")
     def _compute_eligibility_issues(self):
         today = fields.Date.context_today(self)
@@ -240,6 +277,10 @@ class EmploiReferral(models.Model):
             issues.append(self.env._("Title expired."))
         if not self.consent_date:
             issues.append(self.env._("Consent not recorded."))
+        if self.representative_required and not self.legal_representative_id:
+            issues.append(self.env._("Legal representative missing."))
+        if not self.gender:
+            issues.append(self.env._("Gender missing."))
         return issues
 
     def _search_is_eligible(self, operator, value):
@@ -251,9 +292,13 @@ class EmploiReferral(models.Model):
             ("birthdate", "<=", adult_birthdate),
             ("boeth_title", "!=", False),
             ("consent_date", "!=", False),
+            ("gender", "!=", False),
             "|",
             ("boeth_expiry_date", "=", False),
             ("boeth_expiry_date", ">=", today),
+            "|",
+            ("representative_required", "=", False),
+            ("legal_representative_id", "!=", False),
         ]
         if (operator == "=") == value:
             return domain
@@ -406,6 +451,11 @@ class EmploiReferral(models.Model):
             "boeth_expiry_date": self.boeth_expiry_date,
             "consent_date": self.consent_date,
             "consent_by": self.consent_by,
+            "legal_representative_id": self.legal_representative_id.id,
+            "cdaph_decision_date": self.cdaph_decision_date,
+            "cdaph_decision_number": self.cdaph_decision_number,
+            "cdaph_orientation": self.cdaph_orientation,
+            "cdaph_valid_until": self.cdaph_valid_until,
         }
 
     def _open_pathway(self, entry_date):
@@ -432,11 +482,13 @@ class EmploiReferral(models.Model):
                 {**values, "partner_id": partner.id}
             )
             self.beneficiary_id = beneficiary
-        # The category moves from the form to the file without the secretariat
-        # reading it.
-        category = self.sudo().disability_category_id
-        if category:
-            beneficiary.sudo().disability_category_id = category
+        # The category and the protection measure move from the form to the
+        # file without the secretariat reading them.
+        referral = self.sudo()
+        if referral.disability_category_id:
+            beneficiary.sudo().disability_category_id = referral.disability_category_id
+        if referral.legal_protection != "none":
+            beneficiary.sudo().legal_protection = referral.legal_protection
         beneficiary.coach_id = self.coach_id
         self.pathway_id = self.env["emploi.pathway"].create(
             {
@@ -491,6 +543,8 @@ class EmploiReferral(models.Model):
             "wishes": False,
             "decision_note": False,
             "redirected_to": False,
+            "legal_representative_id": False,
+            "cdaph_decision_number": False,
             "anonymised_date": fields.Date.context_today(self),
         }
 

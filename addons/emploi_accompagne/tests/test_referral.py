@@ -179,6 +179,68 @@ class TestCommittee(ReferralCommon):
         self.assertIn("Admitted", message.body)
         self.assertIn(self.coach.name, message.body)
 
+    def test_a_represented_person_is_admitted_with_their_representative(self):
+        udaf = self.env["res.partner"].create({"name": "UDAF du Rhône"})
+        referral = self._referral(
+            "Lucas",
+            "Tutelle",
+            gender=False,
+            prescriber_type="mdph",
+            cdaph_decision_date=date(2025, 1, 15),
+            cdaph_decision_number="69-2025-00042",
+            cdaph_orientation="esat",
+            cdaph_valid_until=date(2030, 1, 14),
+            consent_by="representative",
+            legal_protection="guardianship",
+        )
+        self.assertEqual(
+            referral.eligibility_issues,
+            "Legal representative missing.\nGender missing.",
+        )
+        self.assertNotIn(
+            referral, self.env["emploi.referral"].search([("is_eligible", "=", True)])
+        )
+        with self.assertRaisesRegex(UserError, "Legal representative missing"):
+            referral.with_user(self.secretary).action_mark_ready()
+        referral.with_user(self.secretary).write(
+            {"gender": "male", "legal_representative_id": udaf.id}
+        )
+        referral.with_user(self.secretary).action_mark_ready()
+        self.ready.state = "new"
+        self._committee().action_build_agenda()
+        self._decide(referral, "admitted", coach_id=self.coach.id)
+        beneficiary = referral.beneficiary_id
+        self.assertEqual(
+            (
+                beneficiary.consent_by,
+                beneficiary.legal_representative_id,
+                beneficiary.sudo().legal_protection,
+                beneficiary.gender,
+            ),
+            ("representative", udaf, "guardianship", "male"),
+        )
+        self.assertEqual(
+            (
+                beneficiary.cdaph_decision_date,
+                beneficiary.cdaph_decision_number,
+                beneficiary.cdaph_orientation,
+                beneficiary.cdaph_valid_until,
+            ),
+            (date(2025, 1, 15), "69-2025-00042", "esat", date(2030, 1, 14)),
+        )
+        # An anonymised represented person names nobody, their representative
+        # included.
+        beneficiary.pathway_ids.write(
+            {
+                "state": "closed",
+                "exit_date": date(2025, 6, 2),
+                "exit_reason_id": self.reason_stabilised.id,
+            }
+        )
+        beneficiary._anonymise("test")
+        self.assertFalse(beneficiary.legal_representative_id)
+        self.assertFalse(beneficiary.cdaph_decision_number)
+
     def test_admission_needs_a_coach_or_the_waiting_list(self):
         self._committee().action_build_agenda()
         with self.assertRaisesRegex(UserError, "waiting list"):
