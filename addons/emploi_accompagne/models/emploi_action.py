@@ -114,10 +114,11 @@ class EmploiAction(models.Model):
             else:
                 action.disclosure_summary = False
 
-    @api.depends("start")
+    @api.depends("start", "company_id.resource_calendar_id.tz")
     def _compute_date(self):
         for action in self:
-            action.date = action.start.date() if action.start else False
+            company = action.company_id or self.env.company
+            action.date = company._emploi_local_date(action.start)
 
     @api.depends("attendance", "start")
     def _compute_outcome_overdue(self):

@@ -322,7 +322,9 @@ class EmploiReferral(models.Model):
     @api.depends("referral_date", "committee_date", "first_appointment_date")
     def _compute_delays(self):
         for referral in self:
-            committee_day = referral.committee_date and referral.committee_date.date()
+            committee_day = referral.company_id._emploi_local_date(
+                referral.committee_date
+            )
             referral.days_to_committee = (
                 (committee_day - referral.referral_date).days if committee_day else 0
             )

@@ -1,3 +1,5 @@
+import pytz
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -98,3 +100,13 @@ class ResCompany(models.Model):
                         "number of months."
                     )
                 )
+
+    def _emploi_local_date(self, moment):
+        """The platform's calendar day of a UTC datetime, in the time zone of
+        its working schedule: a meeting at 00:30 on 1 January in Paris is
+        dated 1 January, not 31 December."""
+        self.ensure_one()
+        if not moment:
+            return False
+        tz = pytz.timezone(self.resource_calendar_id.tz or "Europe/Paris")
+        return pytz.utc.localize(moment).astimezone(tz).date()

@@ -12,6 +12,7 @@ from . import test_security_holes
 from . import test_bad_input
 from . import test_concurrency
 from . import test_retention
+from . import test_local_dates
 from . import test_access_log
 from . import test_consent
 from . import test_convention
