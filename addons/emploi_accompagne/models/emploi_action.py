@@ -162,12 +162,15 @@ class EmploiAction(models.Model):
         actions.filtered(
             lambda a: a.attendance == "planned" and not a.calendar_event_id
         )._create_calendar_events()
+        actions.pathway_id._start_pending_entries()
         return actions
 
     def write(self, vals):
         res = super().write(vals)
         if "attendance" in vals and vals["attendance"] != "planned":
             self.activity_feedback([RECORD_OUTCOME])
+        if {"attendance", "start"} & vals.keys():
+            self.pathway_id._start_pending_entries()
         return res
 
     @api.ondelete(at_uninstall=False)

@@ -231,6 +231,7 @@ class EmploiConvention(models.Model):
             return self.env["emploi.pathway"]
         domain = [
             ("company_id", "=", self.company_id.id),
+            ("entry_pending", "=", False),
             ("entry_date", "<=", last),
             "|",
             ("exit_date", "=", False),

@@ -1,9 +1,15 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .emploi_beneficiary import CONSENT_BY, age_on, check_consent_date, copy_consent
+from .emploi_beneficiary import (
+    CONSENT_BY,
+    MANAGER_GROUP,
+    age_on,
+    check_consent_date,
+    copy_consent,
+)
 
 MIN_AGE = 16
 CONSENT_FIELDS = {"consent_date", "consent_by"}
@@ -115,7 +121,27 @@ class EmploiPathway(models.Model):
         required=True,
         default=fields.Date.context_today,
         tracking=True,
-        help="First support appointment after the admission.",
+        help="First support appointment after the admission: set by the first "
+        "held appointment, changed by a manager only.",
+    )
+    admission_date = fields.Date(
+        string="Admitted on",
+        tracking=True,
+        copy=False,
+        help="The day the committee admitted the person.",
+    )
+    entry_pending = fields.Boolean(
+        string="Waiting for the first appointment",
+        readonly=True,
+        copy=False,
+        help="Admitted, not yet met: the entry date is the admission's until the "
+        "first held appointment sets it.",
+    )
+    referral_date = fields.Date(
+        string="Referral received on", compute="_compute_milestones"
+    )
+    agreement_signed_date = fields.Date(
+        string="Agreement signed on", compute="_compute_milestones"
     )
     entry_situation = fields.Selection(
         selection=ENTRY_SITUATIONS,
@@ -299,6 +325,35 @@ class EmploiPathway(models.Model):
         for pathway in self:
             pathway.action_count = counts.get(pathway, 0)
 
+    def _compute_milestones(self):
+        referrals = dict(
+            self.env["emploi.referral"]
+            .sudo()
+            ._read_group(
+                [("pathway_id", "in", self.ids)], ["pathway_id"], ["referral_date:min"]
+            )
+        )
+        for pathway in self:
+            pathway.referral_date = referrals.get(pathway.sudo())
+            signed = [
+                max(a.date_signed_person, a.date_signed_platform)
+                for a in pathway.agreement_ids
+                if a.date_signed_person and a.date_signed_platform
+            ]
+            pathway.agreement_signed_date = min(signed) if signed else False
+
+    def _start_pending_entries(self):
+        """The first appointment held after the admission is the entry (A3)."""
+        for pathway in self.sudo().filtered("entry_pending"):
+            held = [
+                action.date
+                for action in pathway.action_ids
+                if action.attendance == "held"
+                and action.date >= (pathway.admission_date or action.date)
+            ]
+            if held:
+                pathway.write({"entry_date": min(held), "entry_pending": False})
+
     @api.depends("action_ids.date", "action_ids.attendance")
     def _compute_action_dates(self):
         for pathway in self:
@@ -455,6 +510,17 @@ class EmploiPathway(models.Model):
 
     def write(self, vals):
         self.beneficiary_id._check_processing_allowed()
+        if "entry_date" in vals and not (
+            self.env.su or self.env.user.has_group(MANAGER_GROUP)
+        ):
+            raise AccessError(
+                self.env._(
+                    "The entry date follows the first held appointment; only a "
+                    "manager changes it."
+                )
+            )
+        if "entry_date" in vals:
+            vals["entry_pending"] = False
         if "phase_id" in vals:
             vals.setdefault("date_phase_start", fields.Date.context_today(self))
         result = super().write(vals)

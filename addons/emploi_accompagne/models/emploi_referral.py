@@ -460,7 +460,7 @@ class EmploiReferral(models.Model):
             "cdaph_valid_until": self.cdaph_valid_until,
         }
 
-    def _open_pathway(self, entry_date):
+    def _open_pathway(self, admission_date):
         """Admission: the file (found or created) and a new pathway, no retyping."""
         self.ensure_one()
         beneficiary = self.beneficiary_id
@@ -495,7 +495,10 @@ class EmploiReferral(models.Model):
         self.pathway_id = self.env["emploi.pathway"].create(
             {
                 "beneficiary_id": beneficiary.id,
-                "entry_date": entry_date,
+                # Until the first held appointment sets it.
+                "entry_date": admission_date,
+                "admission_date": admission_date,
+                "entry_pending": True,
                 "entry_situation": self.entry_situation,
             }
         )

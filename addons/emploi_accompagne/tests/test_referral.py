@@ -169,7 +169,11 @@ class TestCommittee(ReferralCommon):
         self.assertEqual(beneficiary.boeth_title, "rqth")
         self.assertEqual(beneficiary.consent_date, date(2025, 1, 28))
         self.assertEqual(beneficiary.coach_id, self.coach)
-        self.assertEqual(pathway.entry_date, date(2025, 3, 4))
+        # Until the first appointment, the admission's date stands in.
+        self.assertEqual(
+            (pathway.admission_date, pathway.entry_date, pathway.entry_pending),
+            (date(2025, 3, 4), date(2025, 3, 4), True),
+        )
         self.assertEqual(self.ready.beneficiary_id, beneficiary)
         # The prescriber's advisor is told, from the editable template.
         message = self.ready.message_ids.filtered(
@@ -240,6 +244,53 @@ class TestCommittee(ReferralCommon):
         beneficiary._anonymise("test")
         self.assertFalse(beneficiary.legal_representative_id)
         self.assertFalse(beneficiary.cdaph_decision_number)
+
+    def test_the_first_held_appointment_is_the_entry(self):
+        self._committee().action_build_agenda()
+        self._decide(self.ready, "admitted", coach_id=self.coach.id)
+        pathway = self.ready.pathway_id
+        Action = self.env["emploi.action"].with_user(self.coach)
+        first = Action.create(
+            {
+                "name": "Premier entretien",
+                "pathway_id": pathway.id,
+                "action_type_id": self.interview.id,
+                "start": datetime(2025, 3, 12, 9, 0),
+            }
+        )
+        # Planned is not met.
+        self.assertEqual(
+            (pathway.entry_date, pathway.entry_pending), (date(2025, 3, 4), True)
+        )
+        first.attendance = "no_show"
+        self.assertTrue(pathway.entry_pending)
+        second = Action.create(
+            {
+                "name": "Entretien",
+                "pathway_id": pathway.id,
+                "action_type_id": self.interview.id,
+                "start": datetime(2025, 3, 19, 9, 0),
+                "attendance": "held",
+            }
+        )
+        self.assertEqual(
+            (pathway.admission_date, pathway.entry_date, pathway.entry_pending),
+            (date(2025, 3, 4), date(2025, 3, 19), False),
+        )
+        self.assertEqual(pathway.referral_date, date(2025, 2, 3))
+        self.assertEqual(self.ready.days_to_first_appointment, 15)
+        # A later move of the appointment no longer moves the entry.
+        second.start = datetime(2025, 3, 20, 9, 0)
+        self.assertEqual(pathway.entry_date, date(2025, 3, 19))
+        # The manager corrects it, tracked; the coach cannot.
+        with self.assertRaisesRegex(AccessError, "only a manager"):
+            pathway.with_user(self.coach).entry_date = date(2025, 3, 12)
+        tracked = self._tracked(
+            pathway.with_user(self.manager),
+            {"entry_date": date(2025, 3, 18)},
+            "entry_date",
+        )
+        self.assertEqual(tracked.new_value_datetime.date(), date(2025, 3, 18))
 
     def test_admission_needs_a_coach_or_the_waiting_list(self):
         self._committee().action_build_agenda()

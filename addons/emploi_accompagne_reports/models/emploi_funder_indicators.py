@@ -9,13 +9,15 @@ from .emploi_pathway_analysis import age_band_sql
 
 TOTAL = 0  # company key of the figure over every platform asked for
 
-# Pathways of the platforms, open at some point of the period.
+# Pathways of the platforms, open at some point of the period; an admitted
+# person not met yet has not entered (A3: the first held appointment).
 SCOPE = """
     SELECT p.id, p.company_id, p.beneficiary_id, p.coach_id, p.entry_date, p.entry_age,
            p.exit_date, p.exit_reason_id, p.entry_situation, p.employed_at_entry,
            p.is_reentry, p.first_job_date
       FROM emploi_pathway p
      WHERE p.active
+       AND NOT COALESCE(p.entry_pending, FALSE)
        AND p.company_id = ANY(%(companies)s)
        AND (%(pathways)s::int[] IS NULL OR p.id = ANY(%(pathways)s::int[]))
        AND p.entry_date <= %(date_to)s

@@ -63,6 +63,32 @@ class TestFunderReport(FunderDataset):
             .phase_id.id
         )
 
+    def test_an_admitted_person_enters_at_the_first_held_appointment(self):
+        a, total = self.platform.id, 0
+        pathway = self._pathway(
+            self._beneficiary("Hélène Attente", coach=self.coach),
+            entry_date=date(2025, 11, 20),
+            admission_date=date(2025, 11, 20),
+            entry_pending=True,
+        )
+        # Admitted in November, not met in 2025: no entry, not in the caseload.
+        self.assertEqual(
+            self._figures()["A3", None], {a: 3, self.other_platform.id: 1, total: 4}
+        )
+        self.env["emploi.action"].create(
+            {
+                "name": "Premier entretien",
+                "pathway_id": pathway.id,
+                "action_type_id": self.interview.id,
+                "start": datetime(2025, 12, 3, 9, 0),
+                "attendance": "held",
+            }
+        )
+        self.assertEqual(pathway.entry_date, date(2025, 12, 3))
+        f = self._figures()
+        self.assertEqual(f["A3", None][a], 4)
+        self.assertEqual(f["A1", None][a], 5)
+
     def test_spreadsheet_holds_the_same_figures(self):
         # Every figure, small counts shown: a platform manager's internal file
         # (the reporting role may not untick the masking any more).
