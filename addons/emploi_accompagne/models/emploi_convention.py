@@ -15,6 +15,8 @@ FUNDERS = [
     ("departement", "Departmental council"),
     ("other", "Other"),
 ]
+# Parties to the management convention with the platform, never its funders.
+SPE_OPERATORS = ("france_travail", "cap_emploi", "mission_locale")
 
 
 class EmploiConvention(models.Model):
@@ -52,7 +54,11 @@ class EmploiConvention(models.Model):
         tracking=True,
     )
     funder = fields.Selection(
-        selection=FUNDERS, required=True, index=True, tracking=True
+        selection=FUNDERS,
+        index=True,
+        tracking=True,
+        help="Who pays. A management convention binds the platform to the public "
+        "employment service operators (its parties) and funds nothing.",
     )
     funder_partner_id = fields.Many2one(
         comodel_name="res.partner", string="Funder organisation", tracking=True
@@ -163,6 +169,23 @@ class EmploiConvention(models.Model):
                 raise ValidationError(
                     self.env._(
                         "The convention %s ends before it starts.", convention.name
+                    )
+                )
+
+    @api.constrains("kind", "funder")
+    def _check_funder(self):
+        for convention in self.filtered(lambda c: c.kind != "management"):
+            if not convention.funder:
+                raise ValidationError(
+                    self.env._("%s: say who funds the convention.", convention.name)
+                )
+            if convention.funder in SPE_OPERATORS:
+                raise ValidationError(
+                    self.env._(
+                        "%s: France Travail, Cap emploi and the Missions locales are "
+                        "parties to the management convention, not funders; record "
+                        "them as its parties.",
+                        convention.name,
                     )
                 )
 

@@ -18,3 +18,8 @@ class EmploiReferralReason(models.Model):
         help="Untick for reasons that speak of the person's health: the "
         "prescriber's e-mail then gives the decision without its reason.",
     )
+    contrary_to_ips = fields.Boolean(
+        string="Contrary to zero exclusion",
+        help="IPS turns nobody away for this reason (care or training first): "
+        "platforms that follow IPS cannot give it.",
+    )

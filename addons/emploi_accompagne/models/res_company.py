@@ -58,6 +58,11 @@ class ResCompany(models.Model):
         help="Name and address (postal or e-mail) the people write to in order "
         "to exercise their rights; printed on the information notice.",
     )
+    emploi_follows_ips = fields.Boolean(
+        string="Follows IPS",
+        help="Individual Placement and Support: zero exclusion, nobody is "
+        "turned away because care or training should come first.",
+    )
     emploi_coach_team_access = fields.Boolean(
         string="Coaches see every file of the platform",
         help="When unchecked, a job coach only sees the files they are referent for.",

@@ -13,6 +13,9 @@ class ResConfigSettings(models.TransientModel):
     emploi_title_notice_days = fields.Integer(
         related="company_id.emploi_title_notice_days", readonly=False
     )
+    emploi_follows_ips = fields.Boolean(
+        related="company_id.emploi_follows_ips", readonly=False
+    )
     emploi_coach_team_access = fields.Boolean(
         related="company_id.emploi_coach_team_access", readonly=False
     )

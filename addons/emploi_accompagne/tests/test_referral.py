@@ -336,6 +336,24 @@ class TestCommittee(ReferralCommon):
         with self.assertRaisesRegex(UserError, "already recorded"):
             self._decide(self.ready2, "refused", reason_id=refusal.id)
 
+    def test_an_ips_platform_turns_nobody_away_for_care_or_training_first(self):
+        self._committee().action_build_agenda()
+        training = self.env.ref(
+            "emploi_accompagne.emploi_referral_reason_redirected_training"
+        )
+        self.platform.emploi_follows_ips = True
+        with self.assertRaisesRegex(UserError, "zero exclusion"):
+            self._decide(
+                self.ready, "redirected", reason_id=training.id, redirected_to="AFPA"
+            )
+        self.assertEqual(self.ready.state, "scheduled")
+        # A platform that does not follow IPS may still give it.
+        self.platform.emploi_follows_ips = False
+        self._decide(
+            self.ready, "redirected", reason_id=training.id, redirected_to="AFPA"
+        )
+        self.assertEqual(self.ready.state, "redirected")
+
     def test_committee_closes_when_every_referral_is_decided(self):
         committee = self._committee()
         committee.action_build_agenda()

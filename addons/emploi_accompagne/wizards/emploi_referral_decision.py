@@ -25,8 +25,16 @@ class EmploiReferralDecision(models.TransientModel):
         string="Reason",
         domain="[('decision', '=', decision)]",
     )
+    follows_ips = fields.Boolean(string="Follows IPS", compute="_compute_follows_ips")
     redirected_to = fields.Char(help="The service or scheme the person is sent to.")
     note = fields.Text(help="Shared with the prescriber.")
+
+    @api.depends("referral_ids.company_id.emploi_follows_ips")
+    def _compute_follows_ips(self):
+        for wizard in self:
+            wizard.follows_ips = any(
+                wizard.referral_ids.company_id.mapped("emploi_follows_ips")
+            )
 
     @api.onchange("decision")
     def _onchange_decision(self):
@@ -42,6 +50,14 @@ class EmploiReferralDecision(models.TransientModel):
             )
         if self.decision in ("refused", "redirected") and not self.reason_id:
             raise UserError(self.env._("Give the reason of the decision."))
+        if self.follows_ips and self.reason_id.contrary_to_ips:
+            raise UserError(
+                self.env._(
+                    "The platform follows IPS (zero exclusion): “%s” turns nobody "
+                    "away; admit the person and plan it with them.",
+                    self.reason_id.name,
+                )
+            )
         if self.decision == "redirected" and not self.redirected_to:
             raise UserError(self.env._("Say where the person is redirected to."))
         if self.decision == "postponed" and not self.note:

@@ -5,6 +5,8 @@ from odoo import api, models
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
+from odoo.addons.emploi_accompagne.models.emploi_convention import SPE_OPERATORS
+
 from .emploi_pathway_analysis import age_band_sql
 
 TOTAL = 0  # company key of the figure over every platform asked for
@@ -280,6 +282,7 @@ class EmploiFunderIndicators(models.AbstractModel):
                   JOIN emploi_convention c ON c.id = y.convention_id
                  WHERE c.company_id = ANY(%(companies)s) AND c.parent_id IS NULL
                    AND c.state IN ('signed', 'expired')
+                   AND c.kind != 'management' AND c.funder IS NOT NULL
                    AND y.year BETWEEN %(year_from)s AND %(year_to)s
                  GROUP BY GROUPING SETS ((c.company_id, c.funder), (c.funder))
                 """,
@@ -660,7 +663,13 @@ class EmploiFunderIndicators(models.AbstractModel):
                     breakdown(
                         "E_amount",
                         _("Funding by funder"),
-                        selection(self.env["emploi.convention"], "funder"),
+                        [
+                            (key, label)
+                            for key, label in selection(
+                                self.env["emploi.convention"], "funder"
+                            )
+                            if key not in SPE_OPERATORS
+                        ],
                         yearly_amounts,
                         people=False,
                         unit="€",

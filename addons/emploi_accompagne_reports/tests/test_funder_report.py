@@ -180,6 +180,36 @@ class TestFunderReport(FunderDataset):
         )
         self.assertEqual(f["E_per_person", None][self.platform.id], 30000.0)
 
+    def test_management_convention_parties_are_not_funders(self):
+        before = self._figures()["E_total", None]
+        Convention = self.env["emploi.convention"]
+        values = {
+            "company_id": self.platform.id,
+            "date_start": date(2025, 1, 1),
+            "date_end": date(2025, 12, 31),
+            "state": "signed",
+            "line_ids": [Command.create({"year": 2025, "amount": 5000})],
+        }
+        with self.assertRaisesRegex(ValidationError, "not funders"):
+            Convention.create(
+                {**values, "name": "France Travail 2025", "funder": "france_travail"}
+            )
+        with self.assertRaisesRegex(ValidationError, "who funds"):
+            Convention.create({**values, "name": "Sans financeur"})
+        Convention.create(
+            {
+                **values,
+                "name": "Convention de gestion",
+                "kind": "management",
+                "party_ids": [Command.link(self.env.company.partner_id.id)],
+            }
+        )
+        self.assertEqual(self._figures()["E_total", None], before)
+        catalogue = dict(self.env["emploi.funder.indicators"]._get_catalogue())
+        funding = next(r for r in catalogue["Finance"] if r["code"] == "E_amount")
+        self.assertNotIn("france_travail", dict(funding["keys"]))
+        self.assertIn("agefiph", dict(funding["keys"]))
+
     def test_certified_period_does_not_change(self):
         wizard = self._wizard(user=self.manager)
         action = wizard.action_close_period()
