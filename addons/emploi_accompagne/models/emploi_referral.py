@@ -29,6 +29,20 @@ DECISIONS = [
     ("refused", "Not admitted"),
     ("assessment", "Preliminary assessment requested"),
 ]
+# Who prescribes supported employment (article L. 5213-2-1 of the Labour Code).
+PRESCRIBERS = [
+    ("mdph", "CDAPH (MDPH)"),
+    ("france_travail", "France Travail"),
+    ("cap_emploi", "Cap emploi"),
+    ("mission_locale", "Mission locale"),
+]
+# Who else sends someone: recorded as a source, never as a prescriber.
+SOURCES = [
+    ("medico_social", "Medico-social service"),
+    ("employer", "Employer"),
+    ("person", "The person"),
+    ("other", "Other source"),
+]
 
 
 class EmploiReferral(models.Model):
@@ -72,20 +86,29 @@ class EmploiReferral(models.Model):
     urgent = fields.Boolean(tracking=True)
     # Prescriber
     prescriber_type = fields.Selection(
-        selection=[
-            ("france_travail", "France Travail"),
-            ("cap_emploi", "Cap emploi"),
-            ("mission_locale", "Mission locale"),
-            ("mdph", "MDPH (CDAPH decision)"),
-            ("medico_social", "Medico-social service"),
-            ("other", "Other"),
-        ],
+        selection=PRESCRIBERS + SOURCES,
+        string="Referred by",
         required=True,
         tracking=True,
+        help="Only the CDAPH and the public employment service operators prescribe "
+        "(article L. 5213-2-1 of the Labour Code); anyone else is a source.",
+    )
+    prescribed_by = fields.Selection(
+        selection=PRESCRIBERS,
+        string="Prescription by",
+        tracking=True,
+        help="A referral from another source needs the prescription of the CDAPH "
+        "or of the public employment service before the committee.",
+    )
+    prescription = fields.Selection(
+        selection=PRESCRIBERS,
+        string="Prescriber",
+        compute="_compute_prescription",
+        store=True,
     )
     prescriber_id = fields.Many2one(
         comodel_name="res.partner",
-        string="Prescriber",
+        string="Referring organisation",
         domain="[('is_company', '=', True)]",
         tracking=True,
     )
@@ -239,6 +262,16 @@ class EmploiReferral(models.Model):
                 part for part in (referral.firstname, referral.lastname) if part
             )
 
+    @api.depends("prescriber_type", "prescribed_by")
+    def _compute_prescription(self):
+        prescribers = dict(PRESCRIBERS)
+        for referral in self:
+            referral.prescription = (
+                referral.prescriber_type
+                if referral.prescriber_type in prescribers
+                else referral.prescribed_by
+            )
+
     @api.depends("consent_by", "legal_protection")
     def _compute_representative_required(self):
         for referral in self:
@@ -255,6 +288,7 @@ class EmploiReferral(models.Model):
         "consent_date",
         "representative_required",
         "legal_representative_id",
+        "prescription",
     )
     @api.depends_context("date_today")
     def _compute_eligibility_issues(self):
@@ -281,6 +315,13 @@ class EmploiReferral(models.Model):
             issues.append(self.env._("Legal representative missing."))
         if not self.gender:
             issues.append(self.env._("Gender missing."))
+        if not self.prescription:
+            issues.append(
+                self.env._(
+                    "No prescription yet: the CDAPH, France Travail, Cap emploi or "
+                    "a Mission locale prescribes."
+                )
+            )
         return issues
 
     def _search_is_eligible(self, operator, value):
@@ -293,6 +334,7 @@ class EmploiReferral(models.Model):
             ("boeth_title", "!=", False),
             ("consent_date", "!=", False),
             ("gender", "!=", False),
+            ("prescription", "!=", False),
             "|",
             ("boeth_expiry_date", "=", False),
             ("boeth_expiry_date", ">=", today),

@@ -6,6 +6,7 @@ from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
 from odoo.addons.emploi_accompagne.models.emploi_convention import SPE_OPERATORS
+from odoo.addons.emploi_accompagne.models.emploi_referral import SOURCES
 
 from .emploi_pathway_analysis import age_band_sql
 
@@ -65,9 +66,16 @@ QUERIES = [
     ),
     (
         "A3_prescriber",
-        "COALESCE(r.prescriber_type, 'none'), count(DISTINCT s.id)",
+        "COALESCE(r.prescription, 'none'), count(DISTINCT s.id)",
         """scope s LEFT JOIN emploi_referral r ON r.pathway_id = s.id
            WHERE s.entry_date >= %(date_from)s""",
+    ),
+    (
+        "A3_source",
+        "r.prescriber_type, count(DISTINCT s.id)",
+        """scope s JOIN emploi_referral r ON r.pathway_id = s.id
+           WHERE s.entry_date >= %(date_from)s
+             AND r.prescriber_type <> COALESCE(r.prescription, '')""",
     ),
     (
         "A5",
@@ -452,11 +460,32 @@ class EmploiFunderIndicators(models.AbstractModel):
                         "A3_prescriber",
                         _("Entries by prescriber"),
                         [
-                            *selection(self.env["emploi.referral"], "prescriber_type"),
-                            ("none", _("No referral recorded")),
+                            *selection(self.env["emploi.referral"], "prescription"),
+                            ("none", _("No prescription recorded")),
                         ],
-                        _("%s, by the prescriber of the admitted referral", entries),
+                        _(
+                            "%s, by the prescriber of the admitted referral (the "
+                            "CDAPH or the public employment service)",
+                            entries,
+                        ),
                         total_code="A3",
+                    ),
+                    breakdown(
+                        "A3_source",
+                        _("Entries referred by another source"),
+                        [
+                            (key, label)
+                            for key, label in selection(
+                                self.env["emploi.referral"], "prescriber_type"
+                            )
+                            if key in dict(SOURCES)
+                        ],
+                        _(
+                            "%s whose referral came from a source that does not "
+                            "prescribe (medico-social service, employer, the person)",
+                            entries,
+                        ),
+                        total=False,
                     ),
                     value(
                         "A6",

@@ -90,7 +90,7 @@ class EmploiPathwayAnalysis(models.Model):
     )
     prescriber_type = fields.Selection(
         selection=lambda self: self.env["emploi.referral"]
-        ._fields["prescriber_type"]
+        ._fields["prescription"]
         ._description_selection(self.env),
         string="Prescriber",
         readonly=True,
@@ -117,7 +117,7 @@ class EmploiPathwayAnalysis(models.Model):
                    p.entry_date, p.exit_date, p.exit_reason_id, p.entry_situation,
                    b.gender, p.is_reentry, b.disability_category_id, b.boeth_title,
                    b.education_level, p.employed_at_entry,
-                   (SELECT r.prescriber_type FROM emploi_referral r
+                   (SELECT r.prescription FROM emploi_referral r
                      WHERE r.pathway_id = p.id ORDER BY r.id LIMIT 1)
                        AS prescriber_type,
                    COALESCE(p.exit_date, CURRENT_DATE) - p.entry_date AS duration_days,

@@ -89,6 +89,48 @@ class TestFunderReport(FunderDataset):
         self.assertEqual(f["A3", None][a], 4)
         self.assertEqual(f["A1", None][a], 5)
 
+    def test_entries_by_prescriber_and_by_source(self):
+        a, b, total = self.platform.id, self.other_platform.id, 0
+        Referral = self.env["emploi.referral"]
+        values = {
+            "company_id": self.platform.id,
+            "gender": "female",
+            "birthdate": date(1990, 5, 17),
+            "boeth_title": "rqth",
+            "consent_date": date(2025, 1, 2),
+            "referral_date": date(2025, 1, 6),
+        }
+        chloe = self.denis.search([("beneficiary_id.name", "=", "Chloé")])
+        # Chloé's employer asked for support: a source, Cap emploi prescribed.
+        from_employer = Referral.create(
+            {
+                **values,
+                "firstname": "Chloé",
+                "lastname": "X",
+                "prescriber_type": "employer",
+            }
+        )
+        self.assertIn("No prescription yet", from_employer.eligibility_issues)
+        from_employer.prescribed_by = "cap_emploi"
+        self.assertTrue(from_employer.is_eligible)
+        from_employer.pathway_id = chloe
+        Referral.create(
+            {
+                **values,
+                "firstname": "Denis",
+                "lastname": "X",
+                "prescriber_type": "mdph",
+                "pathway_id": self.denis.id,
+            }
+        )
+        f = self._figures()
+        # Bruno's re-entry and Gaston have no referral recorded.
+        self.assertEqual(f["A3_prescriber", "cap_emploi"], {a: 1, total: 1})
+        self.assertEqual(f["A3_prescriber", "mdph"], {a: 1, total: 1})
+        self.assertEqual(f["A3_prescriber", "none"], {a: 1, b: 1, total: 2})
+        self.assertEqual(f["A3_source", "employer"], {a: 1, total: 1})
+        self.assertNotIn(("A3_source", "mdph"), f)
+
     def test_spreadsheet_holds_the_same_figures(self):
         # Every figure, small counts shown: a platform manager's internal file
         # (the reporting role may not untick the masking any more).
