@@ -37,7 +37,8 @@ TODAY = date(2026, 11, 1)
 # The headline figures, by hand from the definitions: (code, SQL returning
 # company_id, key, value). Only pathways of the seeded platforms count.
 OVERLAP = (
-    "p.active AND p.company_id = ANY(%(companies)s) AND p.entry_date <= %(to)s "
+    "p.active AND NOT COALESCE(p.entry_pending, FALSE) "
+    "AND p.company_id = ANY(%(companies)s) AND p.entry_date <= %(to)s "
     "AND (p.exit_date IS NULL OR p.exit_date >= %(from)s)"
 )
 RAW_SQL = {
@@ -71,10 +72,16 @@ RAW_SQL = {
             WHERE {OVERLAP} ORDER BY p.beneficiary_id, p.entry_date DESC, p.id DESC
         ) latest WHERE NOT employed_at_entry AND first_job_date <= %(to)s
         GROUP BY 1""",
-    "A7": f"""SELECT p.company_id, NULL, count(DISTINCT a.employer_id)
-        FROM emploi_action a JOIN emploi_pathway p ON p.id = a.pathway_id
-        WHERE {OVERLAP} AND a.attendance = 'held' AND a.employer_id IS NOT NULL
-        AND a.date BETWEEN %(from)s AND %(to)s GROUP BY 1""",
+    "A7": f"""SELECT company_id, NULL, count(DISTINCT employer_id) FROM (
+            SELECT p.company_id, a.employer_id
+              FROM emploi_action a JOIN emploi_pathway p ON p.id = a.pathway_id
+             WHERE {OVERLAP} AND a.attendance = 'held' AND a.employer_id IS NOT NULL
+               AND a.date BETWEEN %(from)s AND %(to)s
+            UNION ALL
+            SELECT ea.company_id, ea.employer_id FROM emploi_employer_action ea
+             WHERE ea.company_id = ANY(%(companies)s) AND ea.attendance = 'held'
+               AND ea.date BETWEEN %(from)s AND %(to)s
+        ) held GROUP BY 1""",
     "A8_count_phase": f"""SELECT p.company_id, a.phase_id, count(*)
         FROM emploi_action a JOIN emploi_pathway p ON p.id = a.pathway_id
         WHERE {OVERLAP} AND a.attendance = 'held'
@@ -86,7 +93,8 @@ LATEST = f"""(SELECT DISTINCT ON (p.beneficiary_id) p.* FROM emploi_pathway p
     WHERE {OVERLAP} ORDER BY p.beneficiary_id, p.entry_date DESC, p.id DESC) l
     JOIN emploi_beneficiary b ON b.id = l.beneficiary_id"""
 ENTERED = (
-    "p.active AND p.company_id = ANY(%(companies)s) "
+    "p.active AND NOT COALESCE(p.entry_pending, FALSE) "
+    "AND p.company_id = ANY(%(companies)s) "
     "AND p.entry_date BETWEEN %(from)s AND %(to)s"
 )
 FIRST_JOB = f"{OVERLAP} AND p.first_job_date BETWEEN %(from)s AND %(to)s"

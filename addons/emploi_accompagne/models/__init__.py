@@ -18,6 +18,7 @@ from . import emploi_beneficiary
 from . import emploi_pathway
 from . import emploi_pathway_link_mixin
 from . import emploi_action
+from . import emploi_employer_action
 from . import emploi_job
 from . import res_partner
 from . import emploi_opportunity

@@ -42,6 +42,19 @@ NEW_JOBS = """scope s JOIN emploi_job j ON j.pathway_id = s.id
     WHERE j.start_date BETWEEN %(date_from)s AND %(date_to)s"""
 HELD_ACTIONS = """scope s JOIN emploi_action a ON a.pathway_id = s.id
     WHERE a.attendance = 'held' AND a.date BETWEEN %(date_from)s AND %(date_to)s"""
+# Held actions with a person and with an employer alone (employer relations),
+# one row each; the latter belong to no pathway, so no funder's filter holds them.
+ALL_HELD_ACTIONS = f"""(
+    SELECT s.company_id, a.employer_id, a.action_type_id, a.duration
+      FROM {HELD_ACTIONS}
+    UNION ALL
+    SELECT ea.company_id, ea.employer_id, ea.action_type_id, ea.duration
+      FROM emploi_employer_action ea
+     WHERE ea.attendance = 'held'
+       AND ea.date BETWEEN %(date_from)s AND %(date_to)s
+       AND ea.company_id = ANY(%(companies)s)
+       AND %(pathways)s::int[] IS NULL
+) s"""
 
 AGE_BAND = age_band_sql("s.entry_age")
 
@@ -189,15 +202,13 @@ QUERIES = [
     ),
     (
         "A7_size",
-        "COALESCE(e.emploi_size_band, 'unknown'), count(DISTINCT a.employer_id)",
-        HELD_ACTIONS.replace(
-            "WHERE", "JOIN res_partner e ON e.id = a.employer_id WHERE"
-        ),
+        "COALESCE(e.emploi_size_band, 'unknown'), count(DISTINCT s.employer_id)",
+        f"{ALL_HELD_ACTIONS} JOIN res_partner e ON e.id = s.employer_id",
     ),
     (
         "A7",
-        "NULL, count(DISTINCT a.employer_id)",
-        f"{HELD_ACTIONS} AND a.employer_id IS NOT NULL",
+        "NULL, count(DISTINCT s.employer_id)",
+        f"{ALL_HELD_ACTIONS} WHERE s.employer_id IS NOT NULL",
     ),
     (
         "A8_count_phase",
@@ -211,8 +222,13 @@ QUERIES = [
     ),
     (
         "A8_count_type",
-        "a.action_type_id, count(*)",
-        HELD_ACTIONS,
+        "s.action_type_id, count(*)",
+        ALL_HELD_ACTIONS,
+    ),
+    (
+        "A8_hours_type",
+        "s.action_type_id, sum(s.duration)",
+        ALL_HELD_ACTIONS,
     ),
 ]
 
@@ -420,7 +436,10 @@ class EmploiFunderIndicators(models.AbstractModel):
             value(
                 "A7",
                 _("Employers supported"),
-                _("employers (counted once) met in a held support action"),
+                _(
+                    "employers (counted once) met in a held support action or "
+                    "employer relations action"
+                ),
                 people=False,
             ),
             value(
@@ -665,8 +684,20 @@ class EmploiFunderIndicators(models.AbstractModel):
                         "A8_count_type",
                         _("Support actions held, by type"),
                         records("emploi.action.type"),
-                        held_actions,
+                        _("%s, and employer relations held", held_actions),
                         people=False,
+                    ),
+                    breakdown(
+                        "A8_hours_type",
+                        _("Hours of support held, by type"),
+                        records("emploi.action.type"),
+                        _(
+                            "sum of the durations of the %s and of the employer "
+                            "relations held",
+                            held_actions,
+                        ),
+                        people=False,
+                        unit="h",
                     ),
                 ],
             ),
@@ -681,7 +712,10 @@ class EmploiFunderIndicators(models.AbstractModel):
                             *selection(self.env["res.partner"], "emploi_size_band"),
                             ("unknown", _("Size unknown")),
                         ],
-                        _("employers (counted once) met in a held support action"),
+                        _(
+                            "employers (counted once) met in a held support action "
+                            "or employer relations action"
+                        ),
                         people=False,
                     ),
                 ],

@@ -131,6 +131,47 @@ class TestFunderReport(FunderDataset):
         self.assertEqual(f["A3_source", "employer"], {a: 1, total: 1})
         self.assertNotIn(("A3_source", "mdph"), f)
 
+    def test_employer_relations_count_in_employers_and_hours(self):
+        a, total = self.platform.id, 0
+        bakery = self.env["res.partner"].create(
+            {
+                "name": "Boulangerie Martin",
+                "is_company": True,
+                "emploi_size_band": "under_20",
+            }
+        )
+        prospecting = self.env.ref(
+            "emploi_accompagne.emploi_action_type_employer_contact"
+        )
+        Relations = self.env["emploi.employer.action"].with_user(self.coach)
+        for start, attendance, employer in (
+            (datetime(2025, 3, 10, 14), "held", bakery),
+            (datetime(2025, 4, 7, 14), "held", self.employer),
+            (datetime(2025, 5, 5, 14), "planned", bakery),
+            (datetime(2024, 12, 2, 14), "held", bakery),
+        ):
+            Relations.create(
+                {
+                    "name": "Présentation du dispositif",
+                    "employer_id": employer.id,
+                    "action_type_id": prospecting.id,
+                    "start": start,
+                    "duration": 2.0,
+                    "attendance": attendance,
+                }
+            )
+        f = self._figures()
+        # Anne's employer (a workplace visit) and the bakery, each once.
+        self.assertEqual(f["A7", None], {a: 2, total: 2})
+        self.assertEqual(f["A7_size", "under_20"], {a: 1, total: 1})
+        self.assertEqual(f["A8_count_type", prospecting.id], {a: 2, total: 2})
+        self.assertEqual(f["A8_hours_type", prospecting.id], {a: 4.0, total: 4.0})
+        self.assertEqual(f["A8_hours_type", self.interview.id], {a: 1.5, total: 1.5})
+        # A funder's figures hold the pathways it funds: no employer alone.
+        self.assertNotIn(
+            ("A8_count_type", prospecting.id), self._figures(funder="fiphfp")
+        )
+
     def test_spreadsheet_holds_the_same_figures(self):
         # Every figure, small counts shown: a platform manager's internal file
         # (the reporting role may not untick the masking any more).
