@@ -21,6 +21,7 @@ from . import emploi_action
 from . import emploi_employer_action
 from . import emploi_job
 from . import res_partner
+from . import calendar_attendee
 from . import emploi_opportunity
 from . import emploi_opportunity_candidate
 from . import emploi_disclosure

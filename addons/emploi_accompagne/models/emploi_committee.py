@@ -61,6 +61,13 @@ class EmploiCommittee(models.Model):
         help="Each member's answer, which is also the attendance record: "
         "correct it after the committee (accepted = present).",
     )
+    spe_represented = fields.Boolean(
+        string="Public employment service represented",
+        compute="_compute_represented",
+    )
+    mdph_represented = fields.Boolean(
+        string="MDPH represented", compute="_compute_represented"
+    )
     referral_ids = fields.One2many(
         comodel_name="emploi.referral", inverse_name="committee_id", string="Agenda"
     )
@@ -77,6 +84,20 @@ class EmploiCommittee(models.Model):
             )
 
     @api.depends("referral_ids")
+    @api.depends(
+        "calendar_event_id.attendee_ids.state",
+        "calendar_event_id.attendee_ids.partner_id.emploi_committee_body",
+    )
+    def _compute_represented(self):
+        for committee in self:
+            bodies = set(
+                committee.attendee_ids.filtered(
+                    lambda a: a.state == "accepted"
+                ).partner_id.mapped("emploi_committee_body")
+            )
+            committee.spe_represented = "spe" in bodies
+            committee.mdph_represented = "mdph" in bodies
+
     def _compute_referral_count(self):
         for committee in self:
             committee.referral_count = len(committee.referral_ids)

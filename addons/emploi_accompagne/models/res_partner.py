@@ -10,6 +10,14 @@ EA_GROUPS = (
 OPEN_OPPORTUNITY_STATES = ("lead", "proposed", "interview")
 
 
+COMMITTEE_BODIES = [
+    ("spe", "Public employment service (France Travail, Cap emploi, Mission locale)"),
+    ("mdph", "MDPH"),
+    ("platform", "The platform"),
+    ("other", "Other partner"),
+]
+
+
 class ResPartner(models.Model):
     """Employers: companies the platform places people with and accompanies."""
 
@@ -52,6 +60,12 @@ class ResPartner(models.Model):
         ],
         string="Role for the platform",
         help="Role of this person at the employer, for the job coaches.",
+    )
+    emploi_committee_body = fields.Selection(
+        selection=COMMITTEE_BODIES,
+        string="Sits on the committee for",
+        help="What this member represents at the admission committee: the minutes "
+        "say whether the public employment service and the MDPH were there.",
     )
     emploi_subject_to_obligation = fields.Boolean(
         string="Subject to the employment obligation",

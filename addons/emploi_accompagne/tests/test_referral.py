@@ -415,6 +415,28 @@ class TestCommitteeMinutes(HttpCase, ReferralCommon):
         self.assertEqual(kind, "pdf")
         self.assertTrue(pdf.startswith(b"%PDF"))
 
+    def test_the_minutes_say_who_attended_and_for_which_body(self):
+        self.advisor.emploi_committee_body = "spe"
+        self.mdph.emploi_committee_body = "mdph"
+        committee = self._committee(member_ids=(self.advisor | self.mdph).ids)
+        attendees = committee.attendee_ids
+        attendees.filtered(lambda a: a.partner_id == self.advisor).state = "accepted"
+        attendees.filtered(lambda a: a.partner_id == self.mdph).state = "declined"
+        self.assertEqual(
+            (committee.spe_represented, committee.mdph_represented), (True, False)
+        )
+        advisor = attendees.filtered(lambda a: a.partner_id == self.advisor)
+        self.assertEqual(advisor.emploi_organisation_id, self.france_travail)
+        self.assertEqual(advisor.emploi_committee_body, "spe")
+        report = self.env.ref("emploi_accompagne.action_report_committee_minutes")
+        html = report._render_qweb_html(report.report_name, committee.ids)[0].decode()
+        text = " ".join(html.split())
+        self.assertIn(
+            "Sophie Conseil</span> (<span>France Travail Lyon 3</span>)", text
+        )
+        self.assertIn("Public employment service represented:</strong> yes", text)
+        self.assertIn("MDPH represented:</strong> no", text)
+
 
 class TestReferralExpiry(ReferralCommon):
     def test_incomplete_referral_is_flagged_then_expires(self):
