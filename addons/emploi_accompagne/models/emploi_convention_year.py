@@ -16,12 +16,31 @@ class EmploiConventionYear(models.Model):
     year = fields.Integer(required=True)
     amount = fields.Monetary(aggregator="sum")
     target_caseload = fields.Integer(
-        help="Distinct people to follow over the year (file active)."
+        help="Distinct people to follow: over the year (file active), or on a "
+        "given day, as the convention counts it."
+    )
+    target_caseload_kind = fields.Selection(
+        selection=[
+            ("flow", "Over the year (file active)"),
+            ("stock", "On a given day"),
+        ],
+        string="Caseload target counts",
+        required=True,
+        default="flow",
+        help="A file-active target of 100 may mean 100 people followed during the "
+        "year, or 100 people followed on a day: the actual is counted the same "
+        "way.",
+    )
+    target_caseload_date = fields.Date(
+        string="Counted on",
+        help="For a target on a given day: the day the people followed are "
+        "counted (the last day of the year when empty).",
     )
     target_entries = fields.Integer(help="New pathways to open over the year.")
     actual_caseload = fields.Integer(
         compute="_compute_actuals",
-        help="People with a funded pathway active at some point of the year.",
+        help="People with a funded pathway open at some point of the year, or on "
+        "the day the target is counted.",
     )
     actual_entries = fields.Integer(
         compute="_compute_actuals", help="Funded pathways opened during the year."
@@ -56,6 +75,8 @@ class EmploiConventionYear(models.Model):
         "year",
         "amount",
         "target_caseload",
+        "target_caseload_kind",
+        "target_caseload_date",
         "convention_id.date_start",
         "convention_id.date_end",
         "convention_id.company_id",
@@ -73,7 +94,6 @@ class EmploiConventionYear(models.Model):
                 if convention and line.year
                 else self.env["emploi.pathway"]
             )
-            caseload = len(pathways.beneficiary_id)  # people, not pathways
             if pathways:
                 first, last = convention._get_period(line.year)
                 day = min(last, today) if first <= today else last
@@ -90,12 +110,36 @@ class EmploiConventionYear(models.Model):
                 )
             else:
                 employed = entries = 0
+            caseload = len(line._counted_pathways(pathways).beneficiary_id)  # people
             line.actual_caseload = caseload
             line.actual_entries = entries
             line.actual_employed = employed
             line.remaining_capacity = line.target_caseload - caseload
             line.amount_per_person = line.amount / caseload if caseload else 0.0
             line.above_target = caseload > line.target_caseload
+
+    def _counted_pathways(self, pathways):
+        """The funded pathways the caseload target counts: all of the year's,
+        or those open on the day a target on a given day is counted."""
+        self.ensure_one()
+        if self.target_caseload_kind == "flow":
+            return pathways
+        day = self.target_caseload_date or self.convention_id._get_period(self.year)[1]
+        return pathways.filtered(
+            lambda p: p.entry_date <= day and (not p.exit_date or p.exit_date >= day)
+        )
+
+    @api.constrains("year", "target_caseload_date")
+    def _check_target_caseload_date(self):
+        for line in self.filtered("target_caseload_date"):
+            if line.target_caseload_date.year != line.year:
+                raise ValidationError(
+                    self.env._(
+                        "The caseload target of %(year)s is counted on a day of "
+                        "%(year)s.",
+                        year=line.year,
+                    )
+                )
 
     @api.constrains("year", "convention_id")
     def _check_year(self):

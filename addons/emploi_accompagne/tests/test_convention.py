@@ -129,6 +129,21 @@ class TestConvention(EmploiCommon):
         self.assertEqual(line.actual_caseload, 4)
         self.assertEqual(line.convention_id.amount_total, 220000)
 
+    def test_a_caseload_target_on_a_given_day_counts_that_day(self):
+        line = self._line(self.ars, 2025)
+        # Over 2025: P1, P2, P3 and P5.
+        self.assertEqual(line.actual_caseload, 4)
+        # On 31 December 2025: P3 left in October.
+        line.target_caseload_kind = "stock"
+        self.assertEqual(line.actual_caseload, 3)
+        # On 1 October 2025: P3 still there, P5 entered in September.
+        line.target_caseload_date = date(2025, 10, 1)
+        self.assertEqual(line.actual_caseload, 4)
+        line.target_caseload_date = date(2025, 6, 30)
+        self.assertEqual(line.actual_caseload, 3)
+        with self.assertRaisesRegex(ValidationError, "counted on a day of 2025"):
+            line.target_caseload_date = date(2026, 1, 1)
+
     def test_dates_amounts_and_shares(self):
         with self.assertRaisesRegex(ValidationError, "ends before it starts"):
             self.ars.date_end = date(2024, 12, 31)

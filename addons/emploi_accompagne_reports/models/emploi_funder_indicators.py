@@ -250,11 +250,18 @@ class EmploiFunderIndicators(models.AbstractModel):
 
     @api.model
     def _compute_figures(
-        self, date_from, date_to, companies, pathway_ids=None, codes=None
+        self,
+        date_from,
+        date_to,
+        companies,
+        pathway_ids=None,
+        codes=None,
+        convention_ids=None,
     ):
         """Return ``{(code, key): {company_id: value}}``; ``TOTAL`` (0) holds the
         figure over all the platforms. ``pathway_ids`` restricts the pathways
-        (those a convention funds), ``codes`` the indicators (all by default).
+        (those a convention funds) and ``convention_ids`` the money counted (the
+        same conventions), ``codes`` the indicators (all by default).
         The number of queries does not depend on the data: one per indicator
         family."""
         companies = companies._origin  # the form's records are new ones
@@ -290,29 +297,58 @@ class EmploiFunderIndicators(models.AbstractModel):
                 if isinstance(value, Decimal):
                     value = float(value)
                 figures[code, key][company_id or TOTAL] = value
-        self._add_finance(figures, date_from, date_to, companies)
+        self._add_finance(figures, date_from, date_to, companies, convention_ids)
         for company_id, coaches in figures["A10_coaches", None].items():
             people = figures["A2", None].get(company_id, 0)
             figures["A10_caseload", None][company_id] = round(people / coaches, 1)
         return dict(figures)
 
-    def _add_finance(self, figures, date_from, date_to, companies):
-        """Amounts of the conventions' years within the period, per funder."""
+    def _add_finance(self, figures, date_from, date_to, companies, convention_ids):
+        """Amounts of the conventions per funder: for each year of the period,
+        the latest signed amendment's amount where one changes that year, else
+        the convention's own; a year the period covers in part counts for its
+        share of days."""
         self.env.cr.execute(
             SQL(
                 """
-                SELECT c.company_id, c.funder, sum(y.amount)
-                  FROM emploi_convention_year y
-                  JOIN emploi_convention c ON c.id = y.convention_id
-                 WHERE c.company_id = ANY(%(companies)s) AND c.parent_id IS NULL
+                WITH line AS (
+                    SELECT COALESCE(c.parent_id, c.id) AS root, y.year, y.amount,
+                           row_number() OVER (
+                               PARTITION BY COALESCE(c.parent_id, c.id), y.year
+                               ORDER BY c.parent_id IS NULL,
+                                        c.signature_date DESC NULLS LAST, c.id DESC
+                           ) AS rank
+                      FROM emploi_convention_year y
+                      JOIN emploi_convention c ON c.id = y.convention_id
+                     WHERE c.state IN ('signed', 'expired')
+                       AND y.year BETWEEN %(year_from)s AND %(year_to)s
+                ), dated AS (
+                    SELECT line.*, make_date(line.year, 1, 1) AS first_day,
+                           make_date(line.year, 12, 31) AS last_day
+                      FROM line WHERE rank = 1
+                )
+                SELECT c.company_id, c.funder, round(sum(
+                           d.amount
+                           * (LEAST(d.last_day, %(date_to)s::date)
+                              - GREATEST(d.first_day, %(date_from)s::date) + 1)
+                           / (d.last_day - d.first_day + 1)::numeric), 2)
+                  FROM dated d
+                  JOIN emploi_convention c ON c.id = d.root
+                 WHERE c.company_id = ANY(%(companies)s)
                    AND c.state IN ('signed', 'expired')
                    AND c.kind != 'management' AND c.funder IS NOT NULL
-                   AND y.year BETWEEN %(year_from)s AND %(year_to)s
+                   AND (%(conventions)s::int[] IS NULL
+                        OR c.id = ANY(%(conventions)s::int[]))
                  GROUP BY GROUPING SETS ((c.company_id, c.funder), (c.funder))
                 """,
                 companies=companies.ids,
+                date_from=date_from,
+                date_to=date_to,
                 year_from=date_from.year,
                 year_to=date_to.year,
+                conventions=list(convention_ids)
+                if convention_ids is not None
+                else None,
             )
         )
         for company_id, funder, amount in self.env.cr.fetchall():
@@ -408,7 +444,10 @@ class EmploiFunderIndicators(models.AbstractModel):
         )
         first_jobs = _("pathways whose first job since entry started in the period")
         yearly_amounts = _(
-            "yearly amounts of the signed conventions for the years of the period"
+            "yearly amounts of the signed conventions (the latest signed "
+            "amendment's where one changes a year), a year the period covers in "
+            "part for its share of days; with a funder or a convention chosen, "
+            "theirs only"
         )
         headline = [
             value("A1", _("Active caseload over the period"), people_in_period),

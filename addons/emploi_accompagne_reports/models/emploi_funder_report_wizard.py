@@ -67,8 +67,8 @@ class EmploiFunderReportWizard(models.TransientModel):
         if self.funder and self.convention_id.funder != self.funder:
             self.convention_id = False
 
-    def _get_pathway_ids(self):
-        """Pathways funded by the convention or the funder chosen, else None."""
+    def _get_conventions(self):
+        """The convention or the funder's conventions chosen, else None."""
         conventions = self.convention_id._origin
         if not conventions and self.funder:
             conventions = self.env["emploi.convention"].search(
@@ -81,6 +81,12 @@ class EmploiFunderReportWizard(models.TransientModel):
             )
         if not conventions and not self.funder:
             return None
+        return conventions
+
+    def _get_pathway_ids(self, conventions):
+        """Pathways funded by ``conventions``, or None for every pathway."""
+        if conventions is None:
+            return None
         pathways = self.env["emploi.pathway"].sudo()
         for convention in conventions.sudo():
             for year in range(self.date_from.year, self.date_to.year + 1):
@@ -89,12 +95,14 @@ class EmploiFunderReportWizard(models.TransientModel):
 
     def _get_figures(self, codes=None):
         self.ensure_one()
+        conventions = self._get_conventions()
         return self.env["emploi.funder.indicators"]._compute_figures(
             self.date_from,
             self.date_to,
             self.company_ids,
-            self._get_pathway_ids(),
+            self._get_pathway_ids(conventions),
             codes=codes,
+            convention_ids=None if conventions is None else conventions.ids,
         )
 
     @api.depends(

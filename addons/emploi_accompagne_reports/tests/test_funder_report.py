@@ -293,6 +293,57 @@ class TestFunderReport(FunderDataset):
         self.assertNotIn("france_travail", dict(funding["keys"]))
         self.assertIn("agefiph", dict(funding["keys"]))
 
+    def test_finance_follows_the_funder_amendments_and_the_period(self):
+        a, total = self.platform.id, 0
+        Convention = self.env["emploi.convention"]
+        common = {
+            "company_id": self.platform.id,
+            "date_start": date(2025, 1, 1),
+            "date_end": date(2026, 12, 31),
+            "state": "signed",
+        }
+        ars = Convention.create(
+            {
+                **common,
+                "name": "ARS 2025-2026",
+                "funder": "ars",
+                "line_ids": [Command.create({"year": 2025, "amount": 100000})],
+            }
+        )
+        Convention.create(
+            {
+                **common,
+                "name": "FIPHFP 2025",
+                "funder": "fiphfp",
+                "rule_ids": [Command.create({"condition": "employed_at_entry"})],
+                "line_ids": [Command.create({"year": 2025, "amount": 30000})],
+            }
+        )
+        # The ARS amendment raises 2025 to 120,000.
+        Convention.create(
+            {
+                **common,
+                "name": "Avenant n°1",
+                "kind": "cpom_amendment",
+                "funder": "ars",
+                "parent_id": ars.id,
+                "signature_date": date(2025, 6, 1),
+                "line_ids": [Command.create({"year": 2025, "amount": 120000})],
+            }
+        )
+        f = self._figures()
+        self.assertEqual(f["E_amount", "ars"], {a: 120000.0, total: 120000.0})
+        self.assertEqual(f["E_total", None][a], 150000.0)
+        # FIPHFP's report: its money over its people (Chloé), not the ARS's.
+        f = self._figures(funder="fiphfp")
+        self.assertNotIn(("E_amount", "ars"), f)
+        self.assertEqual(f["E_total", None][a], 30000.0)
+        self.assertEqual(f["E_per_person", None][a], 30000.0)
+        # January to June 2025: 181 days of 365.
+        f = self._figures(date_to=date(2025, 6, 30))
+        self.assertEqual(f["E_amount", "ars"][a], 59506.85)  # 120,000 × 181 / 365
+        self.assertEqual(f["E_amount", "fiphfp"][a], 14876.71)
+
     def test_certified_period_does_not_change(self):
         wizard = self._wizard(user=self.manager)
         action = wizard.action_close_period()
