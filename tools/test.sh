@@ -88,6 +88,10 @@ run_pytest() {
         5) die "pytest collected no test: that is a failure." ;;
         *) die "pytest failed (exit code $rc)." ;;
     esac
+    # In CI a skipped test (a tour without Chromium, say) is a test not run.
+    if [[ -n ${CI:-} && $summary == *skipped* ]]; then
+        die "pytest skipped tests ($summary): in CI that is a failure."
+    fi
 }
 
 # Odoo's own tests (at_install and post_install alike) on a database where our

@@ -40,7 +40,7 @@ class FunderXlsx(models.AbstractModel):
             mask=report._masks_small_counts(),
             total_column=TOTAL,
             total_label=self.env._("Total"),
-            unknown=self.env._("Not specified"),
+            unknown=self.env._("Not recorded"),
         )
 
     # ------------------------------------------------------------ workbook
