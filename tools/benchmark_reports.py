@@ -158,11 +158,13 @@ def bulk(cr, table, columns, rows):
     ]
 
 
-def seed_region(env, scale, rnd):
+def seed_region(
+    env, scale, rnd, platforms=PLATFORMS, coaches_per_platform=COACHES_PER_PLATFORM
+):
     """Platforms, coaches, a reporting user and the region's files (bulk SQL)."""
     counts = {name: int(count * scale) for name, count in REGION.items()}
     companies = env["res.company"].create(
-        [{"name": f"Plateforme {scale} n°{i + 1}"} for i in range(PLATFORMS)]
+        [{"name": f"Plateforme {scale} n°{i + 1}"} for i in range(platforms)]
     )
     coach_group = env.ref("emploi_accompagne.group_emploi_coach")
     coaches = {
@@ -176,7 +178,7 @@ def seed_region(env, scale, rnd):
                     "company_ids": [Command.set(company.ids)],
                     "groups_id": [Command.link(coach_group.id)],
                 }
-                for i in range(COACHES_PER_PLATFORM)
+                for i in range(coaches_per_platform)
             ]
         )
         .ids
@@ -248,7 +250,7 @@ def seed_region(env, scale, rnd):
             for i in range(people)
         ],
     )
-    person_company = [companies[i % PLATFORMS].id for i in range(people)]
+    person_company = [companies[i % platforms].id for i in range(people)]
     person_coach = [rnd.choice(coaches[c]) for c in person_company]
     beneficiary_ids = bulk(
         cr,
@@ -482,7 +484,7 @@ def seed_region(env, scale, rnd):
     )
     env.invalidate_all()
     print(
-        f"scale {scale}: {PLATFORMS} platforms, {people} people, {len(pathway_ids)} "
+        f"scale {scale}: {platforms} platforms, {people} people, {len(pathway_ids)} "
         f"pathways, {len(action_rows)} actions, {len(job_rows)} jobs, "
         f"{len(employers)} employers"
     )
@@ -511,6 +513,17 @@ def raw_figures(cr, companies, queries):
         for company_id, key, value in cr.fetchall():
             figures.setdefault((code, key), {})[company_id] = value
     return figures
+
+
+def compare(engine, raw):
+    """``[(code, key, platform, SQL value, engine value)]`` where the engine's
+    figures differ from the hand-written SQL's."""
+    return [
+        (code, key, company, value, engine.get((code, key), {}).get(company))
+        for (code, key), values in raw.items()
+        for company, value in values.items()
+        if engine.get((code, key), {}).get(company) != value
+    ]
 
 
 def run(env, scale, repeat, rnd):
@@ -570,13 +583,7 @@ def run(env, scale, repeat, rnd):
         print(f"  {label:<32} {elapsed:9.1f} {queries:8d} {shown}")
     print(f"  {'hand-written SQL, 10 families':<32} {raw_ms:9.1f} {raw_queries:8d}")
     print(f"  {'hand-written SQL, every family':<32} {all_ms:9.1f} {all_queries:8d}")
-    engine = results["engine, every figure"]
-    mismatches = [
-        (code, key, company, value, engine.get((code, key), {}).get(company))
-        for (code, key), values in all_raw.items()
-        for company, value in values.items()
-        if engine.get((code, key), {}).get(company) != value
-    ]
+    mismatches = compare(results["engine, every figure"], all_raw)
     for mismatch in mismatches:
         print("  MISMATCH code %s key %s platform %s: SQL %s, engine %s" % mismatch)
     if not mismatches:
