@@ -231,25 +231,38 @@ class EmploiConvention(models.Model):
         }
         return action
 
+    @api.model
+    def _funding_domain(self):
+        """The conventions whose money and pathways count: signed (or ended),
+        financing ones (a management convention funds nothing), amendments
+        counted through the convention they amend."""
+        return [
+            ("state", "in", ("signed", "expired")),
+            ("parent_id", "=", False),
+            ("kind", "!=", "management"),
+        ]
+
     def _get_period(self, year):
         """First and last day of ``year`` within the convention's period."""
         self.ensure_one()
-        return (
-            max(date(year, 1, 1), self.date_start),
-            min(date(year, 12, 31), self.date_end),
-        )
+        return self._clip(date(year, 1, 1), date(year, 12, 31))
 
-    def _get_funded_pathways(self, year):
-        """Pathways of the platform the convention funds in ``year``.
+    def _clip(self, first, last):
+        """The days from ``first`` to ``last`` within the convention's period."""
+        self.ensure_one()
+        return max(first, self.date_start), min(last, self.date_end)
 
-        A pathway counts when its file is active at some point of the year within
-        the convention's period (entry on or before the last day, no exit before the
-        first day) and it matches one of the attribution rules; without any rule,
-        every pathway of the platform is funded. Callers without access to the
-        files (reporting role) should call this method as superuser.
+    def _get_funded_pathways(self, first, last):
+        """Pathways of the platform the convention funds from ``first`` to
+        ``last`` (see ``_get_period`` and ``_clip``).
+
+        A pathway counts when its file is active at some point of those days
+        (entry on or before the last one, no exit before the first one) and it
+        matches one of the attribution rules; without any rule, every pathway of
+        the platform is funded. Callers without access to the files (reporting
+        role) should call this method as superuser.
         """
         self.ensure_one()
-        first, last = self._get_period(year)
         if first > last:
             return self.env["emploi.pathway"]
         domain = [

@@ -90,7 +90,7 @@ class EmploiConventionYear(models.Model):
             # Figures come from files the reporting role cannot read.
             convention = line.convention_id.sudo()
             pathways = (
-                convention._get_funded_pathways(line.year)
+                convention._get_funded_pathways(*convention._get_period(line.year))
                 if convention and line.year
                 else self.env["emploi.pathway"]
             )

@@ -563,16 +563,17 @@ class EmploiPathway(models.Model):
     def _get_funding_conventions(self):
         """{convention: pathways it funds this year}, amendments left out."""
         year = fields.Date.context_today(self).year
-        conventions = self.env["emploi.convention"].search(
-            [
+        Convention = self.env["emploi.convention"]
+        conventions = Convention.search(
+            Convention._funding_domain()
+            + [
                 ("state", "=", "signed"),
-                ("parent_id", "=", False),
                 ("date_start", "<=", f"{year}-12-31"),
                 ("date_end", ">=", f"{year}-01-01"),
             ]
         )
         return {
-            convention: convention._get_funded_pathways(year)
+            convention: convention._get_funded_pathways(*convention._get_period(year))
             for convention in conventions
         }
 

@@ -109,7 +109,9 @@ class TestConvention(EmploiCommon):
         line = self._line(self.ars, 2025)
         self.assertEqual(self._figures(line), (4, 3, 2, 6, 25000.0, False))
         self.assertEqual(
-            line.convention_id._get_funded_pathways(2025),
+            line.convention_id._get_funded_pathways(
+                date(2025, 1, 1), date(2025, 12, 31)
+            ),
             self.p1 | self.p2 | self.p3 | self.p5,
         )
 
@@ -122,7 +124,10 @@ class TestConvention(EmploiCommon):
         # Only P1 and P3 hold a public-sector job in 2025; P3 entered that year.
         line = self._line(self.fiphfp, 2025)
         self.assertEqual(self._figures(line), (2, 1, 1, -1, 15000.0, True))
-        self.assertEqual(self.fiphfp._get_funded_pathways(2025), self.p1 | self.p3)
+        self.assertEqual(
+            self.fiphfp._get_funded_pathways(date(2025, 1, 1), date(2025, 12, 31)),
+            self.p1 | self.p3,
+        )
 
     def test_reporting_role_reads_figures(self):
         line = self._line(self.ars, 2025).with_user(self.reporting)

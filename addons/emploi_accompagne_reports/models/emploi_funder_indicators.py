@@ -308,6 +308,11 @@ class EmploiFunderIndicators(models.AbstractModel):
         the latest signed amendment's amount where one changes that year, else
         the convention's own; a year the period covers in part counts for its
         share of days."""
+        if convention_ids is None:
+            Convention = self.env["emploi.convention"].sudo()
+            convention_ids = Convention.search(
+                Convention._funding_domain() + [("company_id", "in", companies.ids)]
+            ).ids
         self.env.cr.execute(
             SQL(
                 """
@@ -334,11 +339,8 @@ class EmploiFunderIndicators(models.AbstractModel):
                            / (d.last_day - d.first_day + 1)::numeric), 2)
                   FROM dated d
                   JOIN emploi_convention c ON c.id = d.root
-                 WHERE c.company_id = ANY(%(companies)s)
-                   AND c.state IN ('signed', 'expired')
-                   AND c.kind != 'management' AND c.funder IS NOT NULL
-                   AND (%(conventions)s::int[] IS NULL
-                        OR c.id = ANY(%(conventions)s::int[]))
+                 WHERE c.id = ANY(%(conventions)s::int[])
+                   AND c.company_id = ANY(%(companies)s)
                  GROUP BY GROUPING SETS ((c.company_id, c.funder), (c.funder))
                 """,
                 companies=companies.ids,
@@ -346,9 +348,7 @@ class EmploiFunderIndicators(models.AbstractModel):
                 date_to=date_to,
                 year_from=date_from.year,
                 year_to=date_to.year,
-                conventions=list(convention_ids)
-                if convention_ids is not None
-                else None,
+                conventions=list(convention_ids),
             )
         )
         for company_id, funder, amount in self.env.cr.fetchall():

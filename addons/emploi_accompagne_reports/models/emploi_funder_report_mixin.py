@@ -27,7 +27,8 @@ class EmploiFunderReportMixin(models.AbstractModel):
         comodel_name="emploi.convention",
         string="Convention",
         domain="[('company_id', 'in', company_ids), "
-        "('state', 'in', ('signed', 'expired'))]",
+        "('state', 'in', ('signed', 'expired')), ('parent_id', '=', False), "
+        "('kind', '!=', 'management')]",
         help="Only the pathways this convention funds.",
     )
     mask_small_counts = fields.Boolean(

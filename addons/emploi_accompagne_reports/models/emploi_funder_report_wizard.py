@@ -71,12 +71,12 @@ class EmploiFunderReportWizard(models.TransientModel):
         """The convention or the funder's conventions chosen, else None."""
         conventions = self.convention_id._origin
         if not conventions and self.funder:
-            conventions = self.env["emploi.convention"].search(
-                [
+            Convention = self.env["emploi.convention"]
+            conventions = Convention.search(
+                Convention._funding_domain()
+                + [
                     ("company_id", "in", self.company_ids._origin.ids),
                     ("funder", "=", self.funder),
-                    ("state", "in", ("signed", "expired")),
-                    ("parent_id", "=", False),
                 ]
             )
         if not conventions and not self.funder:
@@ -89,8 +89,9 @@ class EmploiFunderReportWizard(models.TransientModel):
             return None
         pathways = self.env["emploi.pathway"].sudo()
         for convention in conventions.sudo():
-            for year in range(self.date_from.year, self.date_to.year + 1):
-                pathways |= convention._get_funded_pathways(year)
+            pathways |= convention._get_funded_pathways(
+                *convention._clip(self.date_from, self.date_to)
+            )
         return pathways.ids
 
     def _get_figures(self, codes=None):

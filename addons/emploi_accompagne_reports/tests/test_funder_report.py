@@ -434,6 +434,35 @@ class TestFunderReport(FunderDataset):
         self.assertEqual(f["E_amount", "ars"][a], 59506.85)  # 120,000 × 181 / 365
         self.assertEqual(f["E_amount", "fiphfp"][a], 14876.71)
 
+    def test_a_funder_report_funds_over_its_own_days_not_whole_years(self):
+        a = self.platform.id
+        bruno = self.env["emploi.pathway"].search(
+            [
+                ("beneficiary_id.name", "=", "Bruno"),
+                ("entry_date", "=", date(2025, 6, 1)),
+            ]
+        )
+        self._job(bruno, date(2025, 9, 1))
+        self.env["emploi.convention"].create(
+            {
+                "name": "Agefiph 2025",
+                "funder": "agefiph",
+                "company_id": self.platform.id,
+                "date_start": date(2025, 1, 1),
+                "date_end": date(2025, 12, 31),
+                "state": "signed",
+                "rule_ids": [Command.create({"condition": "private_sector_job"})],
+                "line_ids": [Command.create({"year": 2025, "amount": 36500})],
+            }
+        )
+        # January to June: Anne's job (April) and Chloé's (2024) are private;
+        # Bruno's starts in September, outside those days.
+        f = self._figures(funder="agefiph", date_to=date(2025, 6, 30))
+        self.assertEqual(f["A1", None][a], 2)
+        self.assertEqual(f["E_total", None][a], 18100.0)  # 36,500 × 181 / 365
+        # Over the year, Bruno counts too (and Denis, private from October).
+        self.assertEqual(self._figures(funder="agefiph")["A1", None][a], 4)
+
     def test_certified_period_does_not_change(self):
         wizard = self._wizard(user=self.manager)
         action = wizard.action_close_period()
