@@ -1,8 +1,13 @@
+from markupsafe import Markup, escape
+
 from odoo import api, fields, models
+from odoo.tools.misc import formatLang
 
 from odoo.addons.emploi_accompagne.models.emploi_convention import FUNDERS
 
+from ..report.funder_matrix import MASKS, FunderMatrix
 from .emploi_analysis_mixin import MANAGER
+from .funder_indicator import TOTAL
 
 
 class EmploiFunderReportMixin(models.AbstractModel):
@@ -64,3 +69,64 @@ class EmploiFunderReportMixin(models.AbstractModel):
     def _get_figures(self):
         """The figures of the report: ``{(code, key): {company_id: value}}``."""
         raise NotImplementedError
+
+    # The table between the figures and their two renderings, the screen (here)
+    # and the spreadsheet (report/funder_xlsx.py).
+    def _funder_columns(self):
+        """``[(column, name)]``: the platforms, then their total."""
+        platforms = self.company_ids._origin.sorted("name")
+        columns = [(platform.id, platform.name) for platform in platforms]
+        if len(columns) > 1:
+            columns.append((TOTAL, self.env._("Total")))
+        return columns
+
+    def _funder_matrix(self, figures, catalogue=None):
+        """What the report shows, rounded, totalled and masked (FunderMatrix)."""
+        return FunderMatrix(
+            catalogue or self.env["emploi.funder.indicators"]._get_catalogue(),
+            figures,
+            [column for column, __ in self._funder_columns()],
+            mask=self._masks_small_counts(),
+            total_column=TOTAL,
+            total_label=self.env._("Total"),
+            unknown=self.env._("Not recorded"),
+        )
+
+    @api.model
+    def _summary_codes(self):
+        """The indicators the summary needs (a rate needs its terms)."""
+        rows = self.env["emploi.funder.indicators"]._get_catalogue()[0][1]
+        return {code for row in rows for code in (row["code"], row["num"], row["den"])}
+
+    def _summary_html(self, figures):
+        """The summary sheet as an HTML table: the same figures as the file."""
+        columns = self._funder_columns()
+        catalogue = self.env["emploi.funder.indicators"]._get_catalogue()
+        title, rows = catalogue[0]
+        matrix = self._funder_matrix(figures, catalogue)
+        head = Markup("").join(
+            Markup("<th class='text-end'>%s</th>") % name for __, name in columns
+        )
+        body = Markup("")
+        for row in rows:
+            for label, values, __ in matrix.lines(row):
+                cells = Markup("").join(
+                    Markup("<td class='text-end'>%s</td>")
+                    % self._format_figure(values[column], row["unit"])
+                    for column, __ in columns
+                )
+                body += Markup("<tr><td>%s</td>%s</tr>") % (label, cells)
+        return Markup(
+            "<table class='table table-sm table-striped o_emploi_funder_summary'>"
+            "<thead><tr><th>%s</th>%s</tr></thead><tbody>%s</tbody></table>"
+        ) % (escape(title), head, body)
+
+    def _format_figure(self, value, unit):
+        if value in MASKS:
+            return value
+        if unit == "%":
+            return f"{formatLang(self.env, value * 100, digits=1)} %"
+        if unit == "€":
+            return formatLang(self.env, value, digits=2) + " €"
+        digits = 0 if float(value).is_integer() else 1
+        return formatLang(self.env, value, digits=digits)

@@ -115,17 +115,14 @@ class EmploiFunderReportWizard(models.TransientModel):
         "mask_small_counts",
     )
     def _compute_summary_html(self):
-        writer = self.env["report.emploi_accompagne_reports.funder_xlsx"]
         for wizard in self:
             if not (wizard.date_from and wizard.date_to and wizard.company_ids):
                 wizard.summary_html = False
                 continue
             # Masks depend on every figure (a total masked in a breakdown is
             # masked in the summary too): all of them then.
-            codes = None if wizard._masks_small_counts() else writer._summary_codes()
-            wizard.summary_html = writer._summary_html(
-                wizard, wizard._get_figures(codes=codes)
-            )
+            codes = None if wizard._masks_small_counts() else wizard._summary_codes()
+            wizard.summary_html = wizard._summary_html(wizard._get_figures(codes=codes))
 
     def _render_xlsx(self):
         """The spreadsheet, as the Export button downloads it (bytes)."""

@@ -174,13 +174,13 @@ class FunderMatrix:
         return value
 
     def _rate(self, row, column):
-        num = self._value(row["code"], None, column)
+        num = self._value(row["num"], None, column)
         den = self._value(row["den"], None, column)
         if not den:
             return 0
         if self.mask and den < SMALL:
             return PRIMARY
-        if self._mask_of((row["code"], None, column)) or self._mask_of(
+        if self._mask_of((row["num"], None, column)) or self._mask_of(
             (row["den"], None, column)
         ):
             return SECONDARY

@@ -1,13 +1,10 @@
 import io
 
 import xlsxwriter
-from markupsafe import Markup, escape
 
 from odoo import fields, models
-from odoo.tools.misc import formatLang
 
-from ..models.emploi_funder_indicators import TOTAL
-from .funder_matrix import MASKS, FunderMatrix
+from .funder_matrix import MASKS
 
 
 class FunderXlsx(models.AbstractModel):
@@ -22,26 +19,6 @@ class FunderXlsx(models.AbstractModel):
     _name = "report.emploi_accompagne_reports.funder_xlsx"
     _inherit = "report.report_xlsx.abstract"
     _description = "Funder spreadsheet"
-
-    # ------------------------------------------------------------ cells
-    def _columns(self, report):
-        platforms = report.company_ids._origin.sorted("name")
-        columns = [(platform.id, platform.name) for platform in platforms]
-        if len(columns) > 1:
-            columns.append((TOTAL, self.env._("Total")))
-        return columns
-
-    def _matrix(self, report, figures, catalogue=None):
-        """What the spreadsheet shows, masks included (see FunderMatrix)."""
-        return FunderMatrix(
-            catalogue or self.env["emploi.funder.indicators"]._get_catalogue(),
-            figures,
-            [column for column, __ in self._columns(report)],
-            mask=report._masks_small_counts(),
-            total_column=TOTAL,
-            total_label=self.env._("Total"),
-            unknown=self.env._("Not recorded"),
-        )
 
     # ------------------------------------------------------------ workbook
     def _formats(self, workbook):
@@ -150,9 +127,9 @@ class FunderXlsx(models.AbstractModel):
     def _write_report(self, workbook, report, figures):
         _ = self.env._
         fmt = self._formats(workbook)
-        columns = self._columns(report)
+        columns = report._funder_columns()
         catalogue = self.env["emploi.funder.indicators"]._get_catalogue()
-        matrix = self._matrix(report, figures, catalogue)
+        matrix = report._funder_matrix(figures, catalogue)
         first_row = 6
         for title, rows in catalogue:
             sheet = workbook.add_worksheet(title[:31])
@@ -229,45 +206,3 @@ class FunderXlsx(models.AbstractModel):
                     line, 3, _("Yes") if row["people"] else _("No"), fmt["wrap"]
                 )
                 line += 1
-
-    # ------------------------------------------------------------ screen
-    def _summary_codes(self):
-        """The indicators the summary needs (a rate needs its denominator)."""
-        rows = self.env["emploi.funder.indicators"]._get_catalogue()[0][1]
-        return {row["code"] for row in rows} | {row.get("den") for row in rows}
-
-    def _summary_html(self, report, figures):
-        """The summary sheet as an HTML table: the same figures as the file."""
-        columns = self._columns(report)
-        catalogue = self.env["emploi.funder.indicators"]._get_catalogue()
-        title, rows = catalogue[0]
-        matrix = self._matrix(report, figures, catalogue)
-        head = Markup("").join(
-            Markup("<th class='text-end'>%s</th>") % name for __, name in columns
-        )
-        body = Markup("")
-        for row in rows:
-            for label, values, __ in matrix.lines(row):
-                cells = Markup("").join(
-                    Markup("<td class='text-end'>%s</td>")
-                    % self._format(
-                        values[column],
-                        row["unit"] or ("%" if row["kind"] == "rate" else ""),
-                    )
-                    for column, __ in columns
-                )
-                body += Markup("<tr><td>%s</td>%s</tr>") % (label, cells)
-        return Markup(
-            "<table class='table table-sm table-striped o_emploi_funder_summary'>"
-            "<thead><tr><th>%s</th>%s</tr></thead><tbody>%s</tbody></table>"
-        ) % (escape(title), head, body)
-
-    def _format(self, value, unit):
-        if value in MASKS:
-            return value
-        if unit == "%":
-            return f"{formatLang(self.env, value * 100, digits=1)} %"
-        if unit == "€":
-            return formatLang(self.env, value, digits=2) + " €"
-        digits = 0 if float(value).is_integer() else 1
-        return formatLang(self.env, value, digits=digits)

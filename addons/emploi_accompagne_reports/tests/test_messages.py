@@ -42,3 +42,17 @@ class TestRefusalsInFrench(FunderDataset):
             snapshot.with_context(lang="fr_FR").write({"figures": "[]"})
         with self.assertRaisesRegex(AccessError, "en clôturant la période"):
             self._in_french(self.manager, "emploi.funder.snapshot").create({})
+
+    def test_the_indicators_speak_french(self):
+        catalogue = self._in_french(self.reporting, "emploi.funder.indicators")
+        sheets = dict(catalogue._get_catalogue())
+        summary = {row["code"]: row for row in sheets["Synthèse"]}
+        self.assertEqual(summary["A1"]["label"], "File active sur la période")
+        # A definition made of a template and a shared part, both translated.
+        profile = {row["code"]: row for row in sheets["Profils"]}["B_gender"]
+        self.assertEqual(
+            profile["definition"],
+            "personnes (comptées une fois) ayant un parcours ouvert au moins un "
+            "jour de la période ; pour une personne ayant plusieurs parcours, le "
+            "plus récent",
+        )
