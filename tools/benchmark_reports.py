@@ -51,7 +51,8 @@ RAW_SQL = {
     "A3": """SELECT p.company_id, NULL, count(*) FROM emploi_pathway p
         WHERE p.active AND p.company_id = ANY(%(companies)s)
         AND p.entry_date BETWEEN %(from)s AND %(to)s GROUP BY 1""",
-    "A5_reason": """SELECT p.company_id, p.exit_reason_id, count(*)
+    "A5_reason": """SELECT p.company_id,
+        (SELECT code FROM emploi_exit_reason WHERE id = p.exit_reason_id), count(*)
         FROM emploi_pathway p WHERE p.active AND p.company_id = ANY(%(companies)s)
         AND p.exit_date BETWEEN %(from)s AND %(to)s GROUP BY 1, 2""",
     "C1": """SELECT p.company_id, NULL, count(DISTINCT p.beneficiary_id)
@@ -82,7 +83,8 @@ RAW_SQL = {
              WHERE ea.company_id = ANY(%(companies)s) AND ea.attendance = 'held'
                AND ea.date BETWEEN %(from)s AND %(to)s
         ) held GROUP BY 1""",
-    "A8_count_phase": f"""SELECT p.company_id, a.phase_id, count(*)
+    "A8_count_phase": f"""SELECT p.company_id,
+        (SELECT code FROM emploi_phase WHERE id = a.phase_id), count(*)
         FROM emploi_action a JOIN emploi_pathway p ON p.id = a.pathway_id
         WHERE {OVERLAP} AND a.attendance = 'held'
         AND a.date BETWEEN %(from)s AND %(to)s GROUP BY 1, 2""",
@@ -121,8 +123,9 @@ RAW_SQL_MORE = {
         GROUP BY 1""",
     "B_gender": f"SELECT l.company_id, b.gender, count(*) FROM {LATEST} GROUP BY 1, 2",
     "B_age": f"SELECT l.company_id, {AGE}, count(*) FROM {LATEST} GROUP BY 1, 2",
-    "B_disability": f"SELECT l.company_id, b.disability_category_id, count(*) "
-    f"FROM {LATEST} GROUP BY 1, 2",
+    "B_disability": "SELECT l.company_id, (SELECT code "
+    "FROM emploi_disability_category WHERE id = b.disability_category_id), "
+    f"count(*) FROM {LATEST} GROUP BY 1, 2",
     "B_title": f"SELECT l.company_id, b.boeth_title, count(*) "
     f"FROM {LATEST} GROUP BY 1, 2",
     "B_education": f"SELECT l.company_id, b.education_level, count(*) "
@@ -134,18 +137,22 @@ RAW_SQL_MORE = {
     f"FROM emploi_pathway p WHERE {FIRST_JOB} GROUP BY 1",
     "C4_within_6m": f"SELECT p.company_id, NULL, count(*) FROM emploi_pathway p "
     f"WHERE {FIRST_JOB} AND p.first_job_date - p.entry_date <= 183 GROUP BY 1",
-    "C6_contract": f"SELECT p.company_id, j.contract_type_id, count(*) FROM {STARTED} "
+    "C6_contract": f"SELECT p.company_id, (SELECT code FROM emploi_contract_type "
+    f"WHERE id = j.contract_type_id), count(*) FROM {STARTED} "
     "GROUP BY 1, 2",
     "C7": f"SELECT p.company_id, NULL, count(*) FROM {STARTED} "
     "AND j.is_durable GROUP BY 1",
     "C9_sector": f"SELECT p.company_id, j.sector, count(*) FROM {STARTED} "
     "GROUP BY 1, 2",
-    "D_duration": f"SELECT p.company_id, p.exit_reason_id, "
+    "D_duration": "SELECT p.company_id, "
+    "(SELECT code FROM emploi_exit_reason WHERE id = p.exit_reason_id), "
     "round(avg(p.exit_date - p.entry_date), 1) FROM emploi_pathway p "
     f"WHERE {OVERLAP} AND p.exit_date <= %(to)s GROUP BY 1, 2",
-    "A8_hours_phase": f"SELECT p.company_id, a.phase_id, sum(a.duration) FROM {HELD} "
-    "GROUP BY 1, 2",
-    "A8_count_type": f"SELECT p.company_id, a.action_type_id, count(*) FROM {HELD} "
+    "A8_hours_phase": "SELECT p.company_id, "
+    "(SELECT code FROM emploi_phase WHERE id = a.phase_id), "
+    f"sum(a.duration) FROM {HELD} GROUP BY 1, 2",
+    "A8_count_type": f"SELECT p.company_id, (SELECT code FROM emploi_action_type "
+    f"WHERE id = a.action_type_id), count(*) FROM {HELD} "
     "GROUP BY 1, 2",
 }
 

@@ -5,7 +5,7 @@ from odoo import api, models
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
-from .funder_indicator import INDICATORS, PEOPLE, SCOPE, SHEETS, TOTAL
+from .funder_indicator import INDICATORS, PEOPLE, SCOPE, SHEETS, TOTAL, records
 
 
 def _text(env, text):
@@ -177,8 +177,11 @@ class EmploiFunderIndicators(models.AbstractModel):
         keys = {}
 
         def row(indicator):
-            if indicator.keys and indicator.code not in keys:
-                keys[indicator.code] = indicator.keys(self.env)
+            list_keys = indicator.keys or (
+                indicator.nomenclature and records(indicator.nomenclature)
+            )
+            if list_keys and indicator.code not in keys:
+                keys[indicator.code] = list_keys(self.env)
             return {
                 "code": indicator.code,
                 "label": _text(self.env, indicator.label),

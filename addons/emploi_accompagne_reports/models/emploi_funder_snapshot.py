@@ -6,6 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from .emploi_analysis_mixin import MANAGER
+from .funder_indicator import INDICATORS
 
 # What may change on a certified report: archived or restored (by managers,
 # through action_archive/action_unarchive), and its chatter.
@@ -131,7 +132,17 @@ class EmploiFunderSnapshot(models.Model):
 
     @api.model
     def _figures_from_json(self, figures):
-        return {(code, key): dict(values) for code, key, values in json.loads(figures)}
+        """The certified figures; those certified when breakdowns were keyed by
+        the nomenclatures' ids read as the codes of those records."""
+        nomenclatures = {i.code: i.nomenclature for i in INDICATORS if i.nomenclature}
+        result = {}
+        for code, key, values in json.loads(figures):
+            model = nomenclatures.get(code)
+            if model and isinstance(key, int):
+                record = self.env[model].sudo().with_context(active_test=False)
+                key = record.browse(key).exists().code or key
+            result[code, key] = dict(values)
+        return result
 
     def _get_figures(self):
         self.ensure_one()

@@ -85,8 +85,14 @@ def selection(model, field, only=None, extra=()):
 
 
 def records(model):
-    """Keys of a breakdown: the records of a nomenclature."""
-    return lambda env: [(r.id, r.display_name) for r in env[model].search([])]
+    """Keys of a breakdown: the stable codes of a nomenclature's records (a
+    certified report reprints the same after a record is renamed)."""
+    return lambda env: [(r.code, r.display_name) for r in env[model].search([])]
+
+
+def coded(table, alias, column):
+    """LEFT JOIN of the nomenclature ``table`` whose code keys a breakdown."""
+    return f"LEFT JOIN {table} {alias} ON {alias}.id = {column}"
 
 
 def fixed(*pairs):
@@ -103,9 +109,11 @@ class Indicator:
     ``method`` does. ``definition``: a lazy text, or (template, parts…) whose
     ``%s`` take the translated parts. ``kind``: ``value``, ``breakdown`` (with
     ``keys`` and a ``total`` line, ``total_code`` the figure that line equals)
-    or ``rate`` (of ``num`` over ``den``). ``people``: a count of people,
-    masked when small; ``over``: the count an average is computed over (masked
-    with it). ``unit``: "", "days", "ratio", "h", "€" (and "%" for a rate).
+    or ``rate`` (of ``num`` over ``den``); ``nomenclature``: the model whose
+    codes key a breakdown and list its keys (older certified reports keyed it by
+    ids). ``people``: a count of people, masked when small; ``over``: the count
+    an average is computed over (masked with it). ``unit``: "", "days",
+    "ratio", "h", "€" (and "%" for a rate).
     """
 
     code: str
@@ -118,6 +126,7 @@ class Indicator:
     method: str = None
     kind: str = "value"
     keys: object = None
+    nomenclature: str = None
     people: bool = True
     unit: str = ""
     total: bool = True
@@ -260,10 +269,11 @@ INDICATORS = [
         "A5_reason",
         _lt("Exits by reason"),
         EXITS,
-        "s.exit_reason_id, count(*)",
-        EXITED,
+        "x.code, count(*)",
+        f"scope s {coded('emploi_exit_reason', 'x', 's.exit_reason_id')}"
+        " WHERE s.exit_date <= %(date_to)s",
         kind="breakdown",
-        keys=records("emploi.exit.reason"),
+        nomenclature="emploi.exit.reason",
         total_code="A5",
     ),
     Indicator(
@@ -312,10 +322,11 @@ INDICATORS = [
         "B_disability",
         _lt("Main disability"),
         PROFILE,
-        "b.disability_category_id, count(*)",
-        PEOPLE_FILES,
+        "d.code, count(*)",
+        f"{PEOPLE_FILES} "
+        f"{coded('emploi_disability_category', 'd', 'b.disability_category_id')}",
         kind="breakdown",
-        keys=records("emploi.disability.category"),
+        nomenclature="emploi.disability.category",
         total_code="A1",
     ),
     Indicator(
@@ -394,10 +405,12 @@ INDICATORS = [
         "C6_contract",
         _lt("Contracts signed by type"),
         NEW_JOBS_TEXT,
-        "j.contract_type_id, count(*)",
-        NEW_JOBS,
+        "t.code, count(*)",
+        f"""scope s JOIN emploi_job j ON j.pathway_id = s.id
+           {coded('emploi_contract_type', 't', 'j.contract_type_id')}
+           WHERE j.start_date BETWEEN %(date_from)s AND %(date_to)s""",
         kind="breakdown",
-        keys=records("emploi.contract.type"),
+        nomenclature="emploi.contract.type",
         total_code="C_new_jobs",
     ),
     Indicator(
@@ -473,10 +486,11 @@ INDICATORS = [
         "D_duration",
         _lt("Average duration of the pathways ended (days)"),
         _lt("days from entry to exit, pathways ended in the period"),
-        "s.exit_reason_id, round(avg(s.exit_date - s.entry_date), 1)",
-        EXITED,
+        "x.code, round(avg(s.exit_date - s.entry_date), 1)",
+        f"scope s {coded('emploi_exit_reason', 'x', 's.exit_reason_id')}"
+        " WHERE s.exit_date <= %(date_to)s",
         kind="breakdown",
-        keys=records("emploi.exit.reason"),
+        nomenclature="emploi.exit.reason",
         people=False,
         unit="days",
         total=False,
@@ -487,20 +501,26 @@ INDICATORS = [
         "A8_count_phase",
         _lt("Support actions held, by phase"),
         HELD,
-        "a.phase_id, count(*)",
-        HELD_ACTIONS,
+        "ph.code, count(*)",
+        f"""scope s JOIN emploi_action a ON a.pathway_id = s.id
+           {coded('emploi_phase', 'ph', 'a.phase_id')}
+           WHERE a.attendance = 'held'
+             AND a.date BETWEEN %(date_from)s AND %(date_to)s""",
         kind="breakdown",
-        keys=records("emploi.phase"),
+        nomenclature="emploi.phase",
         people=False,
     ),
     Indicator(
         "A8_hours_phase",
         _lt("Hours of support held, by phase"),
         (_lt("sum of the durations of the %s"), HELD),
-        "a.phase_id, sum(a.duration)",
-        HELD_ACTIONS,
+        "ph.code, sum(a.duration)",
+        f"""scope s JOIN emploi_action a ON a.pathway_id = s.id
+           {coded('emploi_phase', 'ph', 'a.phase_id')}
+           WHERE a.attendance = 'held'
+             AND a.date BETWEEN %(date_from)s AND %(date_to)s""",
         kind="breakdown",
-        keys=records("emploi.phase"),
+        nomenclature="emploi.phase",
         people=False,
         unit="h",
     ),
@@ -508,10 +528,10 @@ INDICATORS = [
         "A8_count_type",
         _lt("Support actions held, by type"),
         (_lt("%s, and employer relations held"), HELD),
-        "s.action_type_id, count(*)",
-        ALL_HELD_ACTIONS,
+        "t.code, count(*)",
+        f"{ALL_HELD_ACTIONS} {coded('emploi_action_type', 't', 's.action_type_id')}",
         kind="breakdown",
-        keys=records("emploi.action.type"),
+        nomenclature="emploi.action.type",
         people=False,
     ),
     Indicator(
@@ -521,10 +541,10 @@ INDICATORS = [
             _lt("sum of the durations of the %s and of the employer relations held"),
             HELD,
         ),
-        "s.action_type_id, sum(s.duration)",
-        ALL_HELD_ACTIONS,
+        "t.code, sum(s.duration)",
+        f"{ALL_HELD_ACTIONS} {coded('emploi_action_type', 't', 's.action_type_id')}",
         kind="breakdown",
-        keys=records("emploi.action.type"),
+        nomenclature="emploi.action.type",
         people=False,
         unit="h",
     ),

@@ -27,6 +27,7 @@ PRIMARY = "< 5"
 SECONDARY = "*"
 MASKS = (PRIMARY, SECONDARY)
 TOTAL_LINE = "__total__"  # key of the total line of a breakdown
+UNKNOWN = "__unknown__"  # key of the line of the values no key lists
 
 
 def suppress(values, people, relations):
@@ -109,6 +110,7 @@ class FunderMatrix:
         self.total_label = total_label
         self.unknown = unknown
         self.values = {}
+        self.known = {}  # {code: the keys its breakdown lists}
         people = set()
         relations = {}  # ordered and without duplicates
         platforms = [column for column in self.columns if column != total_column]
@@ -138,15 +140,23 @@ class FunderMatrix:
         self.masked = suppress(self.values, people, list(relations)) if mask else {}
 
     def _value(self, code, key, column):
+        if key == UNKNOWN:  # not recorded, or a value no longer listed
+            return sum(
+                values.get(column, 0) or 0
+                for (name, other), values in self.figures.items()
+                if name == code and other not in self.known[code]
+            )
         return self.figures.get((code, key), {}).get(column, 0) or 0
 
     def _keys(self, row):
         if row["kind"] != "breakdown":
             return [(None, row["label"])]
         keys = list(row["keys"])
-        known = {key for key, __ in keys}
+        known = self.known[row["code"]] = {key for key, __ in keys}
         if any(code == row["code"] and key not in known for code, key in self.figures):
-            keys.append((None, self.unknown))
+            # An average over values no longer listed is not their sum: only
+            # the values not recorded then.
+            keys.append((None if row.get("over") else UNKNOWN, self.unknown))
         return keys
 
     def _total_cell(self, row, column):

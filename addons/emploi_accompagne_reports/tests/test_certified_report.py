@@ -1,7 +1,10 @@
 import base64
 import hashlib
+import io
 import json
 from datetime import date
+
+import openpyxl
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
@@ -167,6 +170,28 @@ class TestCertifiedReport(CertifiedReportCommon):
         self.assertEqual(
             self.env[SNAPSHOT].with_user(self.reporting).search([]),
             consolidated | platform_b,
+        )
+
+    def test_breakdowns_are_keyed_by_stable_codes(self):
+        snapshot = self._close()
+        reason = self.reason_stabilised
+        self.assertEqual(
+            snapshot._get_figures()["A5_reason", reason.code][self.platform.id], 1
+        )
+        # Renamed afterwards, the reason keeps its line in the certified report.
+        reason.name = "Emploi stabilisé (nouvel intitulé)"
+        rows = {
+            row[0]: row[1]
+            for row in openpyxl.load_workbook(io.BytesIO(self._file(snapshot)))[
+                "Activity"
+            ].iter_rows(values_only=True)
+        }
+        self.assertEqual(rows["Employment stabilised, support no longer needed"], 1)
+        # Reports certified when breakdowns were keyed by ids read the same.
+        legacy = json.dumps([["A5_reason", reason.id, [[self.platform.id, 1]]]])
+        self.assertEqual(
+            self.env[SNAPSHOT]._figures_from_json(legacy),
+            {("A5_reason", reason.code): {self.platform.id: 1}},
         )
 
 

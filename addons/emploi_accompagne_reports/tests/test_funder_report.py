@@ -31,7 +31,7 @@ class TestFunderReport(FunderDataset):
         self.assertEqual(f["A2", None], {a: 4, b: 1, total: 5})
         self.assertEqual(f["A3", None], {a: 3, b: 1, total: 4})
         self.assertEqual(f["A5", None], {a: 1, total: 1})
-        self.assertEqual(f["A5_reason", self.reason_stabilised.id], {a: 1, total: 1})
+        self.assertEqual(f["A5_reason", self.reason_stabilised.code], {a: 1, total: 1})
         self.assertEqual(f["A6", None], {a: 1, total: 1})
         # One coach per platform: 4 people on 31 December in A, 1 in B.
         self.assertEqual(f["A10_caseload", None], {a: 4.0, b: 1.0, total: 2.5})
@@ -46,8 +46,8 @@ class TestFunderReport(FunderDataset):
         self.assertEqual(f["C4_avg", None], {a: 220.0, total: 220.0})
         self.assertEqual(f["C4_median", None], {a: 220.0, total: 220.0})
         self.assertEqual(f["C4_within_6m", None], {a: 1, total: 1})
-        self.assertEqual(f["C6_contract", self.cdi.id], {a: 1, total: 1})
-        self.assertEqual(f["C6_contract", self.short_cdd.id], {a: 1, total: 1})
+        self.assertEqual(f["C6_contract", self.cdi.code], {a: 1, total: 1})
+        self.assertEqual(f["C6_contract", self.short_cdd.code], {a: 1, total: 1})
         self.assertEqual(f["C7", None], {a: 1, total: 1})
         self.assertEqual(f["B_gender", "female"], {a: 2, b: 1, total: 3})
         self.assertEqual(f["B_gender", "male"], {a: 2, total: 2})
@@ -84,7 +84,7 @@ class TestFunderReport(FunderDataset):
         )
         self.assertEqual(
             family("B_disability"),
-            {psychic.id: {a: 1, total: 1}, None: {a: 3, b: 1, total: 4}},
+            {psychic.code: {a: 1, total: 1}, None: {a: 3, b: 1, total: 4}},
         )
         self.assertEqual(
             family("B_education"),
@@ -105,16 +105,17 @@ class TestFunderReport(FunderDataset):
         self.assertEqual(family("A3_prescriber"), {"none": {a: 3, b: 1, total: 4}})
         # Exits: Bruno's first pathway, 1 June 2024 to 28 February 2025.
         self.assertEqual(
-            family("A5_reason"), {self.reason_stabilised.id: {a: 1, total: 1}}
+            family("A5_reason"), {self.reason_stabilised.code: {a: 1, total: 1}}
         )
         self.assertEqual(
-            family("D_duration"), {self.reason_stabilised.id: {a: 272.0, total: 272.0}}
+            family("D_duration"),
+            {self.reason_stabilised.code: {a: 272.0, total: 272.0}},
         )
         # Jobs started in 2025: Anne's (permanent, 24 h, private) and Denis'.
         self.assertEqual(f["C4_count", None], {a: 2, total: 2})
         self.assertEqual(
             family("C6_contract"),
-            {self.cdi.id: {a: 1, total: 1}, self.short_cdd.id: {a: 1, total: 1}},
+            {self.cdi.code: {a: 1, total: 1}, self.short_cdd.code: {a: 1, total: 1}},
         )
         self.assertEqual(
             family("C8_time"),
@@ -129,9 +130,11 @@ class TestFunderReport(FunderDataset):
         phase = self._anne_phase()
         self.assertEqual(family("A8_count_phase"), {phase: {a: 1, total: 1}})
         self.assertEqual(family("A8_hours_phase"), {phase: {a: 1.5, total: 1.5}})
-        self.assertEqual(family("A8_count_type"), {self.interview.id: {a: 1, total: 1}})
         self.assertEqual(
-            family("A8_hours_type"), {self.interview.id: {a: 1.5, total: 1.5}}
+            family("A8_count_type"), {self.interview.code: {a: 1, total: 1}}
+        )
+        self.assertEqual(
+            family("A8_hours_type"), {self.interview.code: {a: 1.5, total: 1.5}}
         )
         self.assertEqual(family("A7_size"), {"50_249": {a: 1, total: 1}})
         # No convention in the dataset: no money, none per person.
@@ -145,12 +148,19 @@ class TestFunderReport(FunderDataset):
         self.assertEqual(rows["Not recorded"], [3, 1, 4])
         self.assertEqual(rows["Not specified"], [0, 0, 0])
         self.assertEqual(rows["Psychic disorders"], [1, 0, 1])
+        # A category archived since is no longer listed: its people join them.
+        psychic.active = False
+        rows = self._sheet_rows(
+            self._wizard(user=self.manager)._render_xlsx(), "Profiles"
+        )
+        self.assertEqual(rows["Not recorded"], [4, 1, 5])
+        self.assertNotIn("Psychic disorders", rows)
 
     def _anne_phase(self):
         return (
             self.env["emploi.action"]
             .search([("start", "=", datetime(2025, 5, 12, 9))])
-            .phase_id.id
+            .phase_id.code
         )
 
     def test_an_admitted_person_enters_at_the_first_held_appointment(self):
@@ -254,12 +264,12 @@ class TestFunderReport(FunderDataset):
         # Anne's employer (a workplace visit) and the bakery, each once.
         self.assertEqual(f["A7", None], {a: 2, total: 2})
         self.assertEqual(f["A7_size", "under_20"], {a: 1, total: 1})
-        self.assertEqual(f["A8_count_type", prospecting.id], {a: 2, total: 2})
-        self.assertEqual(f["A8_hours_type", prospecting.id], {a: 4.0, total: 4.0})
-        self.assertEqual(f["A8_hours_type", self.interview.id], {a: 1.5, total: 1.5})
+        self.assertEqual(f["A8_count_type", prospecting.code], {a: 2, total: 2})
+        self.assertEqual(f["A8_hours_type", prospecting.code], {a: 4.0, total: 4.0})
+        self.assertEqual(f["A8_hours_type", self.interview.code], {a: 1.5, total: 1.5})
         # A funder's figures hold the pathways it funds: no employer alone.
         self.assertNotIn(
-            ("A8_count_type", prospecting.id), self._figures(funder="fiphfp")
+            ("A8_count_type", prospecting.code), self._figures(funder="fiphfp")
         )
 
     def test_spreadsheet_holds_the_same_figures(self):
