@@ -80,7 +80,7 @@ class EmploiFunderIndicators(models.AbstractModel):
         for indicator in indicators:
             if indicator.derive:
                 for company_id in [*companies.ids, TOTAL]:
-                    value = indicator.derive(figures, company_id)
+                    value = indicator.derive(figures, company_id, (date_from, date_to))
                     if value is not None:
                         figures[indicator.code, None][company_id] = value
         return dict(figures)

@@ -168,7 +168,7 @@ def ratio(numerator, denominator, digits, default=None):
     """Derive a figure as ``numerator / denominator``; ``default`` without a
     denominator (None: no figure)."""
 
-    def derive(figures, company):
+    def derive(figures, company, period):
         den = figures.get((denominator, None), {}).get(company, 0)
         num = figures.get((numerator, None), {}).get(company, 0)
         return round(num / den, digits) if den else default
@@ -179,7 +179,7 @@ def ratio(numerator, denominator, digits, default=None):
 def total_of(code):
     """Derive a figure as the sum of a breakdown's lines."""
 
-    def derive(figures, company):
+    def derive(figures, company, period):
         return sum(
             values.get(company, 0)
             for (name, __), values in figures.items()
@@ -189,7 +189,66 @@ def total_of(code):
     return derive
 
 
+def per_person_month(hours, people):
+    """Derive hours per person and per month of the period."""
+
+    def derive(figures, company, period):
+        count = figures.get((people, None), {}).get(company, 0)
+        total = figures.get((hours, None), {}).get(company, 0)
+        months = ((period[1] - period[0]).days + 1) / MONTH_DAYS
+        return round(total / count / months, 2) if count else None
+
+    return derive
+
+
+MONTH_DAYS = 365.25 / 12
 AGE_BAND = age_band_sql("s.entry_age")
+# The platforms' referrals (those of the pathways a funder funds, when one is
+# chosen), their decision and the admission of their pathway.
+REFERRALS = """(
+    SELECT r.company_id, r.state, r.referral_date, r.decision_date,
+           p.admission_date
+      FROM emploi_referral r
+      LEFT JOIN emploi_pathway p ON p.id = r.pathway_id
+     WHERE r.company_id = ANY(%(companies)s)
+       AND (%(pathways)s::int[] IS NULL OR r.pathway_id = ANY(%(pathways)s::int[]))
+) s"""
+# Every job and every pathway of the platforms, in the period or not: how long
+# a job lasted, where someone stood 12 months after entering.
+ALL_JOBS = """(
+    SELECT p.company_id, j.start_date, j.end_date
+      FROM emploi_job j JOIN emploi_pathway p ON p.id = j.pathway_id
+     WHERE p.active AND p.company_id = ANY(%(companies)s)
+       AND (%(pathways)s::int[] IS NULL OR p.id = ANY(%(pathways)s::int[]))
+) s"""
+ALL_PATHWAYS = """(
+    SELECT p.id, p.company_id, p.entry_date, p.employed_at_entry
+      FROM emploi_pathway p
+     WHERE p.active AND NOT COALESCE(p.entry_pending, FALSE)
+       AND p.company_id = ANY(%(companies)s)
+       AND (%(pathways)s::int[] IS NULL OR p.id = ANY(%(pathways)s::int[]))
+) s"""
+
+
+def job_on(pathway, day):
+    """SQL: the pathway has a job ongoing on the day."""
+    return (
+        f"EXISTS (SELECT 1 FROM emploi_job j WHERE j.pathway_id = {pathway} "
+        f"AND j.start_date <= {day} AND (j.end_date IS NULL OR j.end_date >= {day}))"
+    )
+
+
+def anniversary(months):
+    """SQL: the jobs whose start was ``months`` months before a day of the
+    period (den), and those of them still ongoing then (num)."""
+    day = f"(s.start_date + interval '{months} months')::date"
+    den = f"{ALL_JOBS} WHERE {day} BETWEEN %(date_from)s AND %(date_to)s"
+    return den, f"{den} AND (s.end_date IS NULL OR s.end_date >= {day})"
+
+
+RETAINED_6, RETAINED_6_NUM = anniversary(6)
+RETAINED_12, RETAINED_12_NUM = anniversary(12)
+TWELVE_MONTHS = "(s.entry_date + interval '12 months')::date"
 
 INDICATORS = [
     # Activity
@@ -256,6 +315,59 @@ INDICATORS = [
         kind="breakdown",
         keys=selection("emploi.referral", "prescriber_type", only=dict(SOURCES)),
         total=False,
+    ),
+    Indicator(
+        "A4",
+        _lt("Referrals received"),
+        _lt("referrals whose reception date is in the period"),
+        "NULL, count(*)",
+        f"{REFERRALS} WHERE s.referral_date BETWEEN %(date_from)s AND %(date_to)s",
+    ),
+    Indicator(
+        "A4_status",
+        _lt("Referrals received, by status today"),
+        _lt(
+            "referrals received in the period, by their status when the report is made"
+        ),
+        "s.state, count(*)",
+        f"{REFERRALS} WHERE s.referral_date BETWEEN %(date_from)s AND %(date_to)s",
+        kind="breakdown",
+        keys=selection("emploi.referral", "state"),
+        total_code="A4",
+    ),
+    Indicator(
+        "A4_waiting",
+        _lt("On the waiting list at the end of the period"),
+        _lt(
+            "referrals placed on the waiting list on or before the last day and not "
+            "admitted by then"
+        ),
+        "NULL, count(*)",
+        f"""{REFERRALS} WHERE s.decision_date <= %(date_to)s
+           AND (s.state = 'waiting_list'
+                OR (s.state = 'admitted' AND s.admission_date > %(date_to)s
+                    AND s.admission_date > s.decision_date))""",
+    ),
+    Indicator(
+        "A4_admitted",
+        _lt("Admissions in the period"),
+        _lt("referrals whose person was admitted (pathway opened) in the period"),
+        "NULL, count(*)",
+        f"{REFERRALS} WHERE s.admission_date BETWEEN %(date_from)s AND %(date_to)s",
+    ),
+    Indicator(
+        "A4_wait_median",
+        _lt("Median wait from referral to admission (days)"),
+        _lt(
+            "median of the days from the referral's reception to the admission, "
+            "admissions in the period"
+        ),
+        "NULL, percentile_cont(0.5) WITHIN GROUP "
+        "(ORDER BY s.admission_date - s.referral_date)",
+        f"{REFERRALS} WHERE s.admission_date BETWEEN %(date_from)s AND %(date_to)s",
+        people=False,
+        unit="days",
+        over="A4_admitted",
     ),
     Indicator(
         "A6",
@@ -446,6 +558,136 @@ INDICATORS = [
         keys=selection("emploi.job", "sector"),
         total_code="C_new_jobs",
     ),
+    Indicator(
+        "C8_hours",
+        _lt("Weekly hours"),
+        NEW_JOBS_TEXT,
+        "CASE WHEN j.weekly_hours < 12 THEN 'a_under_12' "
+        "WHEN j.weekly_hours < 24 THEN 'b_12_23' "
+        "WHEN j.weekly_hours < 35 THEN 'c_24_34' ELSE 'd_35_plus' END, count(*)",
+        NEW_JOBS,
+        kind="breakdown",
+        keys=fixed(
+            ("a_under_12", _lt("Under 12 hours")),
+            ("b_12_23", _lt("12 to 23 hours")),
+            ("c_24_34", _lt("24 to 34 hours")),
+            ("d_35_plus", _lt("35 hours or more")),
+        ),
+        total_code="C_new_jobs",
+    ),
+    Indicator(
+        "C10_size",
+        _lt("Employer size"),
+        NEW_JOBS_TEXT,
+        "COALESCE(e.emploi_size_band, 'unknown'), count(*)",
+        """scope s JOIN emploi_job j ON j.pathway_id = s.id
+           JOIN res_partner e ON e.id = j.employer_id
+           WHERE j.start_date BETWEEN %(date_from)s AND %(date_to)s""",
+        kind="breakdown",
+        keys=selection(
+            "res.partner", "emploi_size_band", extra=[("unknown", _lt("Size unknown"))]
+        ),
+        total_code="C_new_jobs",
+    ),
+    Indicator(
+        "C5_6m_den",
+        _lt("Jobs 6 months old in the period"),
+        _lt("jobs whose start was 6 months before a day of the period"),
+        "NULL, count(*)",
+        RETAINED_6,
+        people=False,
+    ),
+    Indicator(
+        "C5_6m",
+        _lt("... still held 6 months after they started"),
+        _lt("of those jobs, those not ended 6 months after they started"),
+        "NULL, count(*)",
+        RETAINED_6_NUM,
+        people=False,
+    ),
+    Indicator(
+        "C5_6m_rate",
+        _lt("Job retention at 6 months"),
+        _lt("jobs still held 6 months after they started, over the jobs 6 months old"),
+        kind="rate",
+        needs=("C5_6m", "C5_6m_den"),
+        people=False,
+        unit="%",
+        num="C5_6m",
+        den="C5_6m_den",
+    ),
+    Indicator(
+        "C5_12m_den",
+        _lt("Jobs 12 months old in the period"),
+        _lt("jobs whose start was 12 months before a day of the period"),
+        "NULL, count(*)",
+        RETAINED_12,
+        people=False,
+    ),
+    Indicator(
+        "C5_12m",
+        _lt("... still held 12 months after they started"),
+        _lt("of those jobs, those not ended 12 months after they started"),
+        "NULL, count(*)",
+        RETAINED_12_NUM,
+        people=False,
+    ),
+    Indicator(
+        "C5_12m_rate",
+        _lt("Job retention at 12 months"),
+        _lt(
+            "jobs still held 12 months after they started, over the jobs 12 months old"
+        ),
+        kind="rate",
+        needs=("C5_12m", "C5_12m_den"),
+        people=False,
+        unit="%",
+        num="C5_12m",
+        den="C5_12m_den",
+    ),
+    Indicator(
+        "C5_tenure",
+        _lt("Average tenure of the jobs ended (months)"),
+        _lt("months from start to end of the jobs that ended in the period"),
+        "NULL, round(avg((s.end_date - s.start_date) / 30.4375), 1)",
+        f"{ALL_JOBS} WHERE s.end_date BETWEEN %(date_from)s AND %(date_to)s",
+        people=False,
+        unit="months",
+    ),
+    Indicator(
+        "C11_exit_den",
+        _lt("Exits of people employed at entry"),
+        _lt("pathways ended in the period whose person was employed at entry"),
+        "NULL, count(*)",
+        f"{EXITED} AND s.employed_at_entry",
+    ),
+    Indicator(
+        "C11_exit",
+        _lt("... still employed at exit"),
+        _lt("of those pathways, those with a job ongoing on the exit date"),
+        "NULL, count(*)",
+        f"{EXITED} AND s.employed_at_entry AND {job_on('s.id', 's.exit_date')}",
+    ),
+    Indicator(
+        "C11_12m_den",
+        _lt("People employed at entry, 12 months on"),
+        _lt(
+            "pathways whose person was employed at entry and entered 12 months "
+            "before a day of the period"
+        ),
+        "NULL, count(*)",
+        f"{ALL_PATHWAYS} WHERE s.employed_at_entry "
+        f"AND {TWELVE_MONTHS} BETWEEN %(date_from)s AND %(date_to)s",
+    ),
+    Indicator(
+        "C11_12m",
+        _lt("... still employed 12 months after entry"),
+        _lt("of those pathways, those with a job ongoing 12 months after entry"),
+        "NULL, count(*)",
+        f"{ALL_PATHWAYS} WHERE s.employed_at_entry "
+        f"AND {TWELVE_MONTHS} BETWEEN %(date_from)s AND %(date_to)s "
+        f"AND {job_on('s.id', TWELVE_MONTHS)}",
+    ),
     # Durations and delays
     Indicator(
         "C4_count",
@@ -481,6 +723,28 @@ INDICATORS = [
         (_lt("%s, at most 183 days after the entry"), FIRST_JOBS_TEXT),
         "NULL, count(*)",
         f"{FIRST_JOBS} AND s.first_job_date - s.entry_date <= 183",
+    ),
+    Indicator(
+        "C4_referral_count",
+        _lt("First jobs after a referral recorded"),
+        (_lt("%s, whose referral is recorded"), FIRST_JOBS_TEXT),
+        "NULL, count(*)",
+        """scope s JOIN emploi_referral r ON r.pathway_id = s.id
+           WHERE s.first_job_date BETWEEN %(date_from)s AND %(date_to)s""",
+    ),
+    Indicator(
+        "C4_referral_avg",
+        _lt("Average delay from referral to first job (days)"),
+        (
+            _lt("days from the referral's reception to the first job, %s"),
+            FIRST_JOBS_TEXT,
+        ),
+        "NULL, round(avg(s.first_job_date - r.referral_date), 1)",
+        """scope s JOIN emploi_referral r ON r.pathway_id = s.id
+           WHERE s.first_job_date BETWEEN %(date_from)s AND %(date_to)s""",
+        people=False,
+        unit="days",
+        over="C4_referral_count",
     ),
     Indicator(
         "D_duration",
@@ -547,6 +811,62 @@ INDICATORS = [
         nomenclature="emploi.action.type",
         people=False,
         unit="h",
+    ),
+    Indicator(
+        "A9_hours",
+        _lt("Hours of support held with the people"),
+        (_lt("sum of the durations of the %s"), HELD),
+        "NULL, sum(a.duration)",
+        HELD_ACTIONS,
+        people=False,
+        unit="h",
+    ),
+    Indicator(
+        "A9_intensity",
+        _lt("Hours per person per month"),
+        _lt(
+            "hours of support held with the people, over the active caseload of "
+            "the period and the months of the period"
+        ),
+        derive=per_person_month("A9_hours", "A1"),
+        needs=("A9_hours", "A1"),
+        people=False,
+        unit="h",
+        over="A1",
+    ),
+    Indicator(
+        "A9_all_hours",
+        _lt("Hours held, employer relations included"),
+        (
+            _lt("sum of the durations of the %s and of the employer relations held"),
+            HELD,
+        ),
+        "NULL, sum(s.duration)",
+        ALL_HELD_ACTIONS,
+        people=False,
+        unit="h",
+    ),
+    Indicator(
+        "A9_employer_hours",
+        _lt("... of which employer-side"),
+        _lt(
+            "hours held of the employer-side types (workplace visits, mediation, "
+            "adjustments, prospecting, employer relations)"
+        ),
+        "NULL, sum(s.duration)",
+        f"{ALL_HELD_ACTIONS} JOIN emploi_action_type t ON t.id = s.action_type_id "
+        "WHERE t.employer_side",
+        people=False,
+        unit="h",
+    ),
+    Indicator(
+        "A9_employer_share",
+        _lt("Share of the time spent employer-side"),
+        _lt("employer-side hours over all the hours held"),
+        derive=ratio("A9_employer_hours", "A9_all_hours", 4),
+        needs=("A9_employer_hours", "A9_all_hours"),
+        people=False,
+        unit="%",
     ),
     # Employers
     Indicator(
@@ -621,6 +941,11 @@ SHEETS = [
             "A3_situation",
             "A3_prescriber",
             "A3_source",
+            "A4",
+            "A4_status",
+            "A4_admitted",
+            "A4_wait_median",
+            "A4_waiting",
             "A6",
             "A5",
             "A5_reason",
@@ -643,16 +968,47 @@ SHEETS = [
             "C6_contract",
             "C7",
             "C8_time",
+            "C8_hours",
             "C9_sector",
+            "C10_size",
+            "C5_6m_den",
+            "C5_6m",
+            "C5_6m_rate",
+            "C5_12m_den",
+            "C5_12m",
+            "C5_12m_rate",
+            "C5_tenure",
+            "C11_exit_den",
+            "C11_exit",
+            "C11_12m_den",
+            "C11_12m",
         ),
     ),
     (
         _lt("Durations and delays"),
-        ("C4_count", "C4_avg", "C4_median", "C4_within_6m", "D_duration"),
+        (
+            "C4_count",
+            "C4_avg",
+            "C4_median",
+            "C4_within_6m",
+            "C4_referral_count",
+            "C4_referral_avg",
+            "D_duration",
+        ),
     ),
     (
         _lt("Services by phase"),
-        ("A8_count_phase", "A8_hours_phase", "A8_count_type", "A8_hours_type"),
+        (
+            "A8_count_phase",
+            "A8_hours_phase",
+            "A8_count_type",
+            "A8_hours_type",
+            "A9_hours",
+            "A9_intensity",
+            "A9_all_hours",
+            "A9_employer_hours",
+            "A9_employer_share",
+        ),
     ),
     (_lt("Employers"), ("A7", "A7_size")),
     (_lt("Finance"), ("E_amount", "E_total", "E_per_person")),

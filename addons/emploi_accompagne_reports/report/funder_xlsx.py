@@ -26,6 +26,7 @@ class FunderXlsx(models.AbstractModel):
         numbers = {
             "": "#,##0",
             "days": "#,##0.0",
+            "months": "#,##0.0",
             "ratio": "#,##0.0",
             "h": "#,##0.0",
             "€": "#,##0.00 [$€-fr-FR]",

@@ -156,6 +156,107 @@ class TestFunderReport(FunderDataset):
         self.assertEqual(rows["Not recorded"], [4, 1, 5])
         self.assertNotIn("Psychic disorders", rows)
 
+    def test_referrals_intensity_retention_and_people_employed_at_entry(self):
+        """A4, A9, C4 from the referral, C5, C8 by weekly hours, C10 and C11,
+        counted by hand."""
+        a, b, total = self.platform.id, self.other_platform.id, 0
+        Pathway = self.env["emploi.pathway"]
+        eve = Pathway.search([("beneficiary_id.name", "=", "Eve")])
+        self.denis.admission_date = date(2025, 8, 20)
+        eve.admission_date = date(2026, 1, 5)
+        base = {
+            "company_id": self.platform.id,
+            "lastname": "X",
+            "gender": "female",
+            "birthdate": date(1990, 5, 17),
+            "boeth_title": "rqth",
+            "prescriber_type": "france_travail",
+            "consent_date": date(2024, 11, 4),
+        }
+        for name, received, state, decided, pathway in (
+            ("Denis", date(2025, 6, 2), "admitted", date(2025, 8, 20), self.denis),
+            ("Rita", date(2025, 3, 3), "waiting_list", date(2025, 4, 1), Pathway),
+            ("Sam", date(2025, 11, 3), "new", False, Pathway),
+            ("Ugo", date(2024, 12, 2), "refused", date(2024, 12, 10), Pathway),
+            # Waiting since October 2025, admitted in January 2026.
+            ("Eve", date(2025, 9, 1), "admitted", date(2025, 10, 1), eve),
+        ):
+            self.env["emploi.referral"].create(
+                {
+                    **base,
+                    "firstname": name,
+                    "referral_date": received,
+                    "state": state,
+                    "decision_date": decided,
+                    "pathway_id": pathway.id,
+                }
+            )
+        # Employed at entry: Hugo still works when he leaves and a year on; Inès
+        # entered in September 2024, her job ended in June 2025.
+        hugo = self._pathway(
+            self._beneficiary("Hugo", coach=self.coach, gender="male"),
+            entry_date=date(2024, 2, 1),
+            entry_situation="employee",
+        )
+        self._job(hugo, date(2023, 6, 1))
+        hugo.write(
+            {
+                "state": "closed",
+                "exit_date": date(2025, 5, 31),
+                "exit_reason_id": self.reason_stabilised.id,
+            }
+        )
+        ines = self._pathway(
+            self._beneficiary("Inès", coach=self.coach),
+            entry_date=date(2024, 9, 1),
+            entry_situation="employee",
+        )
+        self._job(ines, date(2024, 1, 1), date(2025, 6, 30))
+        f = self._figures()
+
+        def family(code):
+            return {key: values for (name, key), values in f.items() if name == code}
+
+        self.assertEqual(f["A4", None], {a: 4, total: 4})
+        self.assertEqual(
+            family("A4_status"),
+            {
+                "admitted": {a: 2, total: 2},
+                "waiting_list": {a: 1, total: 1},
+                "new": {a: 1, total: 1},
+            },
+        )
+        self.assertEqual(f["A4_waiting", None], {a: 2, total: 2})  # Rita, Eve
+        self.assertEqual(f["A4_admitted", None], {a: 1, total: 1})  # Denis
+        self.assertEqual(f["A4_wait_median", None], {a: 79.0, total: 79.0})
+        # Denis: referred 2 June, first job 15 October.
+        self.assertEqual(f["C4_referral_count", None], {a: 1, total: 1})
+        self.assertEqual(f["C4_referral_avg", None], {a: 135.0, total: 135.0})
+        # Anne's 1.5 h over 6 people of A (Hugo and Inès now) and 12 months.
+        self.assertEqual(f["A9_hours", None], {a: 1.5, total: 1.5})
+        self.assertEqual(f["A9_intensity", None], {a: 0.02, b: 0.0, total: 0.02})
+        self.assertEqual(f["A9_employer_share", None], {a: 0.0, total: 0.0})
+        # Jobs started in 2025: Anne's and Denis', 24 hours a week each, with an
+        # employer of unknown size.
+        self.assertEqual(family("C8_hours"), {"c_24_34": {a: 2, total: 2}})
+        self.assertEqual(family("C10_size"), {"unknown": {a: 2, total: 2}})
+        # 6 months on in 2025: Anne's job (April); 12 months on: Chloé's and
+        # Inès' (January 2024; Inès' ended in June 2025, after its anniversary),
+        # not Hugo's (June 2023).
+        self.assertEqual(f["C5_6m_den", None], {a: 1, total: 1})
+        self.assertEqual(f["C5_6m", None], {a: 1, total: 1})
+        self.assertEqual(f["C5_12m_den", None], {a: 2, total: 2})
+        self.assertEqual(f["C5_12m", None], {a: 2, total: 2})
+        # Ended in 2025: Denis' (61 days) and Inès' (546 days): 2.0 and 17.9
+        # months.
+        self.assertEqual(f["C5_tenure", None], {a: 10.0, total: 10.0})
+        self.assertEqual(f["C11_exit_den", None], {a: 1, total: 1})
+        self.assertEqual(f["C11_exit", None], {a: 1, total: 1})
+        # 12 months after entry in 2025: Hugo (February, employed), Inès
+        # (September, no job any more).
+        self.assertEqual(f["C11_12m_den", None], {a: 2, total: 2})
+        self.assertEqual(f["C11_12m", None], {a: 1, total: 1})
+
     def _anne_phase(self):
         return (
             self.env["emploi.action"]
