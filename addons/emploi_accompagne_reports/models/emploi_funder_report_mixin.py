@@ -70,6 +70,36 @@ class EmploiFunderReportMixin(models.AbstractModel):
         """The figures of the report: ``{(code, key): {company_id: value}}``."""
         raise NotImplementedError
 
+    def _get_conventions(self):
+        """The convention or the funder's conventions chosen, else None."""
+        conventions = self.convention_id._origin
+        if not conventions and self.funder:
+            Convention = self.env["emploi.convention"]
+            conventions = Convention.search(
+                Convention._funding_domain()
+                + [
+                    ("company_id", "in", self.company_ids._origin.ids),
+                    ("funder", "=", self.funder),
+                ]
+            )
+        if not conventions and not self.funder:
+            return None
+        return conventions
+
+    def _convention_years(self):
+        """The yearly amounts and targets of the conventions chosen (or of every
+        convention that counts) for the years of the period."""
+        conventions = self._get_conventions()
+        if conventions is None:
+            Convention = self.env["emploi.convention"]
+            conventions = Convention.search(
+                Convention._funding_domain()
+                + [("company_id", "in", self.company_ids._origin.ids)]
+            )
+        return conventions.line_ids.filtered(
+            lambda line: self.date_from.year <= line.year <= self.date_to.year
+        )
+
     # The table between the figures and their two renderings, the screen (here)
     # and the spreadsheet (report/funder_xlsx.py).
     def _funder_columns(self):

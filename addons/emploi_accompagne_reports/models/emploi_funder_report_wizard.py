@@ -38,22 +38,10 @@ class EmploiFunderReportWizard(models.TransientModel):
     @api.depends("company_ids", "date_from", "date_to", "funder", "convention_id")
     def _compute_convention_year_ids(self):
         for wizard in self:
-            if not (wizard.date_from and wizard.date_to):
-                wizard.convention_year_ids = False
-                continue
-            domain = [
-                ("convention_id.company_id", "in", wizard.company_ids._origin.ids),
-                ("convention_id.state", "in", ("signed", "expired")),
-                ("convention_id.parent_id", "=", False),
-                ("year", ">=", wizard.date_from.year),
-                ("year", "<=", wizard.date_to.year),
-            ]
-            if wizard.convention_id:
-                domain.append(("convention_id", "=", wizard.convention_id._origin.id))
-            elif wizard.funder:
-                domain.append(("convention_id.funder", "=", wizard.funder))
-            wizard.convention_year_ids = self.env["emploi.convention.year"].search(
-                domain
+            wizard.convention_year_ids = (
+                wizard._convention_years()
+                if wizard.date_from and wizard.date_to
+                else False
             )
 
     @api.constrains("date_from", "date_to")
@@ -66,22 +54,6 @@ class EmploiFunderReportWizard(models.TransientModel):
     def _onchange_funder(self):
         if self.funder and self.convention_id.funder != self.funder:
             self.convention_id = False
-
-    def _get_conventions(self):
-        """The convention or the funder's conventions chosen, else None."""
-        conventions = self.convention_id._origin
-        if not conventions and self.funder:
-            Convention = self.env["emploi.convention"]
-            conventions = Convention.search(
-                Convention._funding_domain()
-                + [
-                    ("company_id", "in", self.company_ids._origin.ids),
-                    ("funder", "=", self.funder),
-                ]
-            )
-        if not conventions and not self.funder:
-            return None
-        return conventions
 
     def _get_pathway_ids(self, conventions):
         """Pathways funded by ``conventions``, or None for every pathway."""

@@ -4,7 +4,7 @@ import xlsxwriter
 
 from odoo import fields, models
 
-from .funder_matrix import MASKS
+from .funder_matrix import MASKS, PRIMARY, SMALL
 
 
 class FunderXlsx(models.AbstractModel):
@@ -171,7 +171,63 @@ class FunderXlsx(models.AbstractModel):
                                 line, col, value, total if is_total else number
                             )
                     line += 1
+        self._write_targets(workbook, fmt, report)
         self._write_definitions(workbook, fmt, catalogue)
+
+    def _write_targets(self, workbook, fmt, report):
+        """The conventions' targets against what their pathways reached."""
+        _ = self.env._
+        lines = report._convention_years()
+        if not lines:
+            return
+        title = _("Convention targets")
+        sheet = workbook.add_worksheet(title[:31])
+        self._write_header(sheet, fmt, report, title)
+        first_row = 6
+        headers = [
+            _("Convention"),
+            _("Year"),
+            _("Amount"),
+            _("Caseload target"),
+            _("Counted"),
+            _("Actual caseload"),
+            _("Entries target"),
+            _("Actual entries"),
+            _("In employment"),
+        ]
+        sheet.set_column(0, 0, 40)
+        sheet.set_column(1, len(headers) - 1, 16)
+        sheet.set_row(first_row, 30)
+        for col, header in enumerate(headers):
+            sheet.write_string(first_row, col, header, fmt["header"])
+        kinds = dict(
+            lines._fields["target_caseload_kind"]._description_selection(self.env)
+        )
+        masked = report._masks_small_counts()
+        for row, line in enumerate(lines, start=first_row + 1):
+            sheet.write_string(row, 0, line.convention_id.display_name, fmt["label"])
+            sheet.write_number(row, 1, line.year, fmt["label"])
+            sheet.write_number(row, 2, line.amount, fmt["€"])
+            sheet.write_number(row, 3, line.target_caseload, fmt[""])
+            counted = kinds[line.target_caseload_kind]
+            if line.target_caseload_kind == "stock":
+                day = (
+                    line.target_caseload_date
+                    or line.convention_id._get_period(line.year)[1]
+                )
+                counted = f"{counted} ({day.strftime('%d/%m/%Y')})"
+            sheet.write_string(row, 4, counted, fmt["label"])
+            sheet.write_number(row, 6, line.target_entries, fmt[""])
+            people = (
+                (5, line.actual_caseload),
+                (7, line.actual_entries),
+                (8, line.actual_employed),
+            )
+            for col, count in people:
+                if masked and 0 < count < SMALL:
+                    sheet.write_string(row, col, PRIMARY, fmt["masked"])
+                else:
+                    sheet.write_number(row, col, count, fmt[""])
 
     def _write_definitions(self, workbook, fmt, catalogue):
         _ = self.env._

@@ -464,6 +464,43 @@ class TestFunderReport(FunderDataset):
         )
         self.assertEqual(f["E_per_person", None][self.platform.id], 30000.0)
 
+    def test_the_spreadsheet_compares_targets_and_actuals(self):
+        self.env["emploi.convention"].create(
+            {
+                "name": "ARS 2025",
+                "funder": "ars",
+                "company_id": self.platform.id,
+                "date_start": date(2025, 1, 1),
+                "date_end": date(2025, 12, 31),
+                "state": "signed",
+                "line_ids": [
+                    Command.create(
+                        {
+                            "year": 2025,
+                            "amount": 50000,
+                            "target_caseload": 3,
+                            "target_caseload_kind": "stock",
+                            "target_entries": 2,
+                        }
+                    )
+                ],
+            }
+        )
+
+        def targets(user):
+            content = self._wizard(user=user)._render_xlsx()
+            sheet = openpyxl.load_workbook(io.BytesIO(content))["Convention targets"]
+            return [row for row in sheet.iter_rows(min_row=8, values_only=True)]
+
+        # On 31 December: Anne, Bruno, Chloé, Denis; entries: Bruno's return,
+        # Chloé, Denis; in employment: Anne and Chloé.
+        self.assertEqual(
+            targets(self.manager),
+            [("ARS 2025", 2025, 50000, 3, "On a given day (31/12/2025)", 4, 2, 3, 2)],
+        )
+        # The funder-reporting role gets the counts under 5 masked.
+        self.assertEqual(targets(self.reporting)[0][5:], ("< 5", 2, "< 5", "< 5"))
+
     def test_management_convention_parties_are_not_funders(self):
         before = self._figures()["E_total", None]
         Convention = self.env["emploi.convention"]
