@@ -6,3 +6,4 @@ from . import emploi_funder_report_wizard
 from . import emploi_funder_snapshot
 from . import emploi_action_analysis
 from . import emploi_job_analysis
+from . import emploi_month_analysis

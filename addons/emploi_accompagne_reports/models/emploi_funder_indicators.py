@@ -165,13 +165,14 @@ class EmploiFunderIndicators(models.AbstractModel):
         ]
 
     @api.model
-    def _get_catalogue(self):
+    def _get_catalogue(self, period=None):
         """The sheets of the funder spreadsheet, in order: ``[(title, rows)]``.
 
         A row is a dict of the indicator's declaration (``funder_indicator``)
         in the user's language: ``code``, ``label``, ``definition``, ``kind``,
         ``keys`` [(key, label)] of a breakdown, ``total``, ``total_code``,
-        ``people``, ``unit``, ``over``, ``num`` and ``den`` of a rate.
+        ``people``, ``unit``, ``over``, ``num`` and ``den`` of a rate. The
+        keys of a monthly breakdown are the months of ``period`` (from, to).
         """
         by_code = {indicator.code: indicator for indicator in INDICATORS}
         keys = {}
@@ -181,7 +182,7 @@ class EmploiFunderIndicators(models.AbstractModel):
                 indicator.nomenclature and records(indicator.nomenclature)
             )
             if list_keys and indicator.code not in keys:
-                keys[indicator.code] = list_keys(self.env)
+                keys[indicator.code] = list_keys(self.env, period)
             return {
                 "code": indicator.code,
                 "label": _text(self.env, indicator.label),

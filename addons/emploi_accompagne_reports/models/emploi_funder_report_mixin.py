@@ -102,6 +102,13 @@ class EmploiFunderReportMixin(models.AbstractModel):
 
     # The table between the figures and their two renderings, the screen (here)
     # and the spreadsheet (report/funder_xlsx.py).
+    def _catalogue(self):
+        """The indicators of the report's sheets (monthly series over its
+        period)."""
+        return self.env["emploi.funder.indicators"]._get_catalogue(
+            (self.date_from, self.date_to)
+        )
+
     def _funder_columns(self):
         """``[(column, name)]``: the platforms, then their total."""
         platforms = self.company_ids._origin.sorted("name")
@@ -113,7 +120,7 @@ class EmploiFunderReportMixin(models.AbstractModel):
     def _funder_matrix(self, figures, catalogue=None):
         """What the report shows, rounded, totalled and masked (FunderMatrix)."""
         return FunderMatrix(
-            catalogue or self.env["emploi.funder.indicators"]._get_catalogue(),
+            catalogue or self._catalogue(),
             figures,
             [column for column, __ in self._funder_columns()],
             mask=self._masks_small_counts(),
@@ -122,16 +129,15 @@ class EmploiFunderReportMixin(models.AbstractModel):
             unknown=self.env._("Not recorded"),
         )
 
-    @api.model
     def _summary_codes(self):
         """The indicators the summary needs (a rate needs its terms)."""
-        rows = self.env["emploi.funder.indicators"]._get_catalogue()[0][1]
+        rows = self._catalogue()[0][1]
         return {code for row in rows for code in (row["code"], row["num"], row["den"])}
 
     def _summary_html(self, figures):
         """The summary sheet as an HTML table: the same figures as the file."""
         columns = self._funder_columns()
-        catalogue = self.env["emploi.funder.indicators"]._get_catalogue()
+        catalogue = self._catalogue()
         title, rows = catalogue[0]
         matrix = self._funder_matrix(figures, catalogue)
         head = Markup("").join(

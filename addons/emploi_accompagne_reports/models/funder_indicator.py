@@ -74,7 +74,7 @@ def selection(model, field, only=None, extra=()):
     """Keys of a breakdown: the values of a selection field (``only`` those),
     then ``extra`` [(key, lazy label)]."""
 
-    def keys(env):
+    def keys(env, period):
         values = env[model]._fields[field]._description_selection(env)
         return [
             *((key, label) for key, label in values if only is None or key in only),
@@ -87,7 +87,7 @@ def selection(model, field, only=None, extra=()):
 def records(model):
     """Keys of a breakdown: the stable codes of a nomenclature's records (a
     certified report reprints the same after a record is renamed)."""
-    return lambda env: [(r.code, r.display_name) for r in env[model].search([])]
+    return lambda env, period: [(r.code, r.display_name) for r in env[model].search([])]
 
 
 def coded(table, alias, column):
@@ -97,7 +97,7 @@ def coded(table, alias, column):
 
 def fixed(*pairs):
     """Keys of a breakdown: [(key, lazy label)] written here."""
-    return lambda env: [(key, env._(label)) for key, label in pairs]
+    return lambda env, period: [(key, env._(label)) for key, label in pairs]
 
 
 @dataclass(frozen=True)
@@ -249,6 +249,27 @@ def anniversary(months):
 RETAINED_6, RETAINED_6_NUM = anniversary(6)
 RETAINED_12, RETAINED_12_NUM = anniversary(12)
 TWELVE_MONTHS = "(s.entry_date + interval '12 months')::date"
+# The months of the period: first and last day (the period's last day for the
+# last month).
+MONTHS = """(
+    SELECT to_char(d, 'YYYY-MM') AS key, d::date AS first,
+           LEAST((d + interval '1 month - 1 day')::date, %(date_to)s) AS last
+      FROM generate_series(date_trunc('month', %(date_from)s::date),
+                           %(date_to)s::date, interval '1 month') d
+) m"""
+
+
+def months(env, period):
+    """Keys of a monthly breakdown: the months of the period."""
+    if not period:
+        return []
+    first, last = period
+    keys, year, month = [], first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        keys.append((f"{year}-{month:02d}", f"{month:02d}/{year}"))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return keys
+
 
 INDICATORS = [
     # Activity
@@ -889,6 +910,55 @@ INDICATORS = [
         ),
         people=False,
     ),
+    # Trends
+    Indicator(
+        "M_caseload",
+        _lt("Caseload by month"),
+        _lt("people (counted once) with a pathway open at least one day of the month"),
+        "m.key, count(DISTINCT s.beneficiary_id)",
+        f"""scope s JOIN {MONTHS}
+             ON s.entry_date <= m.last
+            AND (s.exit_date IS NULL OR s.exit_date >= m.first)""",
+        kind="breakdown",
+        keys=months,
+        total=False,
+    ),
+    Indicator(
+        "M_entries",
+        _lt("Entries by month"),
+        ENTRIES,
+        "to_char(s.entry_date, 'YYYY-MM'), count(*)",
+        ENTERED,
+        kind="breakdown",
+        keys=months,
+        total_code="A3",
+    ),
+    Indicator(
+        "M_exits",
+        _lt("Exits by month"),
+        EXITS,
+        "to_char(s.exit_date, 'YYYY-MM'), count(*)",
+        EXITED,
+        kind="breakdown",
+        keys=months,
+        total_code="A5",
+    ),
+    Indicator(
+        "M_employed",
+        _lt("People in employment at the end of each month"),
+        _lt(
+            "people with an open pathway and an ongoing job on the last day of the "
+            "month"
+        ),
+        "m.key, count(DISTINCT s.beneficiary_id)",
+        f"""scope s JOIN {MONTHS}
+             ON s.entry_date <= m.last
+            AND (s.exit_date IS NULL OR s.exit_date >= m.last)
+           WHERE {job_on('s.id', 'm.last')}""",
+        kind="breakdown",
+        keys=months,
+        total=False,
+    ),
     # Finance
     Indicator(
         "E_amount",
@@ -896,7 +966,7 @@ INDICATORS = [
         YEARLY_AMOUNTS,
         method="_finance_figures",
         kind="breakdown",
-        keys=lambda env: [
+        keys=lambda env, period: [
             (key, label)
             for key, label in env["emploi.convention"]
             ._fields["funder"]
@@ -1011,5 +1081,6 @@ SHEETS = [
         ),
     ),
     (_lt("Employers"), ("A7", "A7_size")),
+    (_lt("Trends"), ("M_caseload", "M_entries", "M_exits", "M_employed")),
     (_lt("Finance"), ("E_amount", "E_total", "E_per_person")),
 ]

@@ -6,6 +6,9 @@ from odoo import fields, models
 
 from .funder_matrix import MASKS, PRIMARY, SMALL
 
+# The monthly series drawn on one chart, in this order.
+TRENDS = ("M_caseload", "M_entries", "M_exits", "M_employed")
+
 
 class FunderXlsx(models.AbstractModel):
     """The funder spreadsheet: one sheet per theme, one column per platform and a
@@ -129,9 +132,10 @@ class FunderXlsx(models.AbstractModel):
         _ = self.env._
         fmt = self._formats(workbook)
         columns = report._funder_columns()
-        catalogue = self.env["emploi.funder.indicators"]._get_catalogue()
+        catalogue = report._catalogue()
         matrix = report._funder_matrix(figures, catalogue)
         first_row = 6
+        charted = {}  # {code: (sheet, first line, last line)} of the trends
         for title, rows in catalogue:
             sheet = workbook.add_worksheet(title[:31])
             self._write_header(sheet, fmt, report, title)
@@ -151,6 +155,8 @@ class FunderXlsx(models.AbstractModel):
                         sheet.write_blank(line, col, None, fmt["section"])
                     line += 1
                 number, total = fmt[row["unit"]], fmt[f"total{row['unit']}"]
+                if row["code"] in TRENDS:
+                    charted[row["code"]] = (sheet, line, line + len(row["keys"]) - 1)
                 for label, values, is_total in matrix.lines(row):
                     label_fmt = (
                         fmt["total_label"]
@@ -171,8 +177,34 @@ class FunderXlsx(models.AbstractModel):
                                 line, col, value, total if is_total else number
                             )
                     line += 1
+        self._write_trends_chart(workbook, catalogue, charted, len(columns))
         self._write_targets(workbook, fmt, report)
         self._write_definitions(workbook, fmt, catalogue)
+
+    def _write_trends_chart(self, workbook, catalogue, charted, last_column):
+        """A native line chart of the monthly series, for the last column (the
+        total of the platforms, or the one platform), beside their table."""
+        if not charted or not all(
+            first <= last for __, first, last in charted.values()
+        ):
+            return
+        labels = {row["code"]: row["label"] for __, rows in catalogue for row in rows}
+        chart = workbook.add_chart({"type": "line"})
+        for code in TRENDS:
+            sheet, first, last = charted[code]
+            chart.add_series(
+                {
+                    "name": labels[code],
+                    "categories": [sheet.name, first, 0, last, 0],
+                    "values": [sheet.name, first, last_column, last, last_column],
+                    "marker": {"type": "circle"},
+                }
+            )
+        chart.set_title({"name": self.env._("Month by month")})
+        chart.set_legend({"position": "bottom"})
+        chart.set_size({"width": 760, "height": 400})
+        sheet = charted[TRENDS[0]][0]
+        sheet.insert_chart(6, last_column + 2, chart)
 
     def _write_targets(self, workbook, fmt, report):
         """The conventions' targets against what their pathways reached."""

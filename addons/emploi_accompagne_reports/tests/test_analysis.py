@@ -1,9 +1,16 @@
+from datetime import date
+
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from .common import FunderDataset
 
-ANALYSES = ("emploi.pathway.analysis", "emploi.action.analysis", "emploi.job.analysis")
+ANALYSES = (
+    "emploi.pathway.analysis",
+    "emploi.action.analysis",
+    "emploi.job.analysis",
+    "emploi.month.analysis",
+)
 
 
 @tagged("post_install", "-at_install")
@@ -25,6 +32,49 @@ class TestAnalysis(FunderDataset):
             "emploi.pathway.analysis", "employed_at_entry", "pathway_count:sum"
         )
         self.assertEqual(employed, {False: 7, True: 1})
+
+    def test_month_by_month_on_screen(self):
+        Months = (
+            self.env["emploi.month.analysis"]
+            .with_user(self.manager)
+            .with_context(allowed_company_ids=self.both.ids)
+        )
+        measures = ["open_count:sum", "entry_count:sum", "exit_count:sum"]
+        rows = Months._read_group(
+            [
+                ("company_id", "=", self.platform.id),
+                ("month", ">=", "2025-01-01"),
+                ("month", "<=", "2025-12-01"),
+            ],
+            ["month:month"],
+            [*measures, "employed_count:sum"],
+        )
+        by_month = {month.month: values for month, *values in rows}
+        # The same as the funder spreadsheet's monthly series.
+        self.assertEqual(
+            [by_month[m][0] for m in range(1, 13)], [2, 2, 2, 2, 2, 3, 3, 3, 4, 4, 4, 4]
+        )
+        self.assertEqual(
+            [by_month[m][1] for m in range(1, 13)], [0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0]
+        )
+        self.assertEqual(by_month[2][2], 1)
+        self.assertEqual(
+            [by_month[m][3] for m in range(1, 13)], [0, 0, 1, 2, 2, 2, 2, 2, 2, 3, 3, 2]
+        )
+        # The reporting role's graph keeps the months of 5 pathways or more.
+        graph = (
+            self.env["emploi.month.analysis"]
+            .with_user(self.reporting)
+            .with_context(allowed_company_ids=self.both.ids)
+            .read_group(
+                [("month", ">=", "2025-01-01"), ("month", "<=", "2025-12-01")],
+                ["open_count:sum"],
+                ["month:month"],
+            )
+        )
+        self.assertEqual(
+            [group["open_count"] for group in graph], [5, 5, 5, 5]
+        )  # September to December: Gaston and the 4 of A
 
     def test_jobs_by_working_time_and_durability(self):
         # Anne (CDI), Chloé (CDI, from before her entry), Denis (short CDD): 24 h.
@@ -51,7 +101,9 @@ class TestAnalysis(FunderDataset):
         reporting_b = self._new_user("reporting", self.other_platform, "reporting_b")
         # Counted in Python (_read_group): the reporting role may not list rows,
         # and read_group would hide Gaston, alone on Plateforme B.
-        for model, count in zip(ANALYSES, (1, 0, 0), strict=True):
+        # Gaston's pathway, open since January 2025: one row a month to date.
+        months = (date.today().year - 2025) * 12 + date.today().month
+        for model, count in zip(ANALYSES, (1, 0, 0, months), strict=True):
             groups = (
                 self.env[model]
                 .with_user(reporting_b)

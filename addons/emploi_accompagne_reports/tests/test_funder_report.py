@@ -1,4 +1,5 @@
 import io
+import zipfile
 from datetime import date, datetime
 
 import openpyxl
@@ -373,6 +374,30 @@ class TestFunderReport(FunderDataset):
             ("A8_count_type", prospecting.code), self._figures(funder="fiphfp")
         )
 
+    def test_month_by_month_in_figures_and_in_a_chart(self):
+        a, b, total = self.platform.id, self.other_platform.id, 0
+        f = self._figures()
+
+        def series(code):
+            return [f.get((code, f"2025-{m:02d}"), {}).get(a, 0) for m in range(1, 13)]
+
+        # Anne all year, Bruno until February and from June, Chloé from March,
+        # Denis from September.
+        self.assertEqual(series("M_caseload"), [2, 2, 2, 2, 2, 3, 3, 3, 4, 4, 4, 4])
+        self.assertEqual(f["M_caseload", "2025-01"], {a: 2, b: 1, total: 3})
+        self.assertEqual(series("M_entries"), [0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0])
+        self.assertEqual(series("M_exits"), [0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])
+        # Chloé works from her entry, Anne from April, Denis from 15 October to
+        # 15 December.
+        self.assertEqual(series("M_employed"), [0, 0, 1, 2, 2, 2, 2, 2, 2, 3, 3, 2])
+        content = self._wizard(user=self.manager)._render_xlsx()
+        rows = self._sheet_rows(content, "Trends")
+        self.assertEqual(rows["09/2025"], [4, 1, 5])  # the caseload's, first
+        with zipfile.ZipFile(io.BytesIO(content)) as xlsx:
+            chart = xlsx.read("xl/charts/chart1.xml").decode()
+        self.assertIn("<c:lineChart>", chart)
+        self.assertIn("Trends!$D$", chart)  # the total column
+
     def test_spreadsheet_holds_the_same_figures(self):
         # Every figure, small counts shown: a platform manager's internal file
         # (the reporting role may not untick the masking any more).
@@ -389,6 +414,7 @@ class TestFunderReport(FunderDataset):
                 "Durations and delays",
                 "Services by phase",
                 "Employers",
+                "Trends",
                 "Finance",
                 "Definitions",
             ],
