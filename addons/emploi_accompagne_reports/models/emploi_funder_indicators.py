@@ -112,10 +112,29 @@ class EmploiFunderIndicators(models.AbstractModel):
         return self.env.cr.fetchall()
 
     def _finance_figures(self, date_from, date_to, companies, convention_ids):
-        """Amounts of the conventions per funder: for each year of the period,
-        the latest signed amendment's amount where one changes that year, else
-        the convention's own; a year the period covers in part counts for its
-        share of days."""
+        """Amounts of the conventions per funder."""
+        return self._convention_amounts(
+            date_from, date_to, companies, convention_ids, SQL("c.funder"), SQL("1")
+        )
+
+    def _delegated_figures(self, date_from, date_to, companies, convention_ids):
+        """The part of those amounts delegated to partner operators (their
+        funding shares)."""
+        share = SQL(
+            "(SELECT COALESCE(sum(o.amount_share), 0) / 100"
+            "   FROM emploi_convention_operator o WHERE o.convention_id = c.id)"
+        )
+        return self._convention_amounts(
+            date_from, date_to, companies, convention_ids, SQL("NULL"), share
+        )
+
+    def _convention_amounts(
+        self, date_from, date_to, companies, convention_ids, key, share
+    ):
+        """``[(company_id, key, amount × share)]`` over the conventions that
+        count: for each year of the period, the latest signed amendment's
+        amount where one changes that year, else the convention's own; a year
+        the period covers in part counts for its share of days."""
         if convention_ids is None:
             Convention = self.env["emploi.convention"].sudo()
             convention_ids = Convention.search(
@@ -140,8 +159,8 @@ class EmploiFunderIndicators(models.AbstractModel):
                            make_date(line.year, 12, 31) AS last_day
                       FROM line WHERE rank = 1
                 )
-                SELECT c.company_id, c.funder, round(sum(
-                           d.amount
+                SELECT c.company_id, %(key)s, round(sum(
+                           d.amount * %(share)s
                            * (LEAST(d.last_day, %(date_to)s::date)
                               - GREATEST(d.first_day, %(date_from)s::date) + 1)
                            / (d.last_day - d.first_day + 1)::numeric), 2)
@@ -149,7 +168,7 @@ class EmploiFunderIndicators(models.AbstractModel):
                   JOIN emploi_convention c ON c.id = d.root
                  WHERE c.id = ANY(%(conventions)s::int[])
                    AND c.company_id = ANY(%(companies)s)
-                 GROUP BY GROUPING SETS ((c.company_id, c.funder), (c.funder))
+                 GROUP BY GROUPING SETS ((c.company_id, 2), (2))
                 """,
                 companies=companies.ids,
                 date_from=date_from,
@@ -157,11 +176,13 @@ class EmploiFunderIndicators(models.AbstractModel):
                 year_from=date_from.year,
                 year_to=date_to.year,
                 conventions=list(convention_ids),
+                key=key,
+                share=share,
             )
         )
         return [
-            (company_id, funder, float(amount))
-            for company_id, funder, amount in self.env.cr.fetchall()
+            (company_id, key, float(amount))
+            for company_id, key, amount in self.env.cr.fetchall()
         ]
 
     @api.model

@@ -418,6 +418,36 @@ INDICATORS = [
         people=False,
     ),
     Indicator(
+        "A10_fte",
+        _lt("Job coaches' full-time equivalents at the end of the period"),
+        _lt(
+            "sum of the full-time equivalents of the job coaches' staffing on the "
+            "last day (Configuration > Job coach staffing); not counted for one "
+            "funder's pathways"
+        ),
+        "NULL, sum(s.fte)",
+        """(SELECT st.company_id, st.fte FROM emploi_coach_staffing st
+             WHERE st.company_id = ANY(%(companies)s)
+               AND %(pathways)s::int[] IS NULL
+               AND st.date_start <= %(date_to)s
+               AND (st.date_end IS NULL OR st.date_end >= %(date_to)s)) s""",
+        people=False,
+        unit="ratio",
+    ),
+    Indicator(
+        "A10_caseload_fte",
+        _lt("Caseload per full-time equivalent at the end of the period"),
+        _lt(
+            "people with a pathway open on the last day, over the job coaches' "
+            "full-time equivalents"
+        ),
+        derive=ratio("A2", "A10_fte", 1),
+        needs=("A2", "A10_fte"),
+        people=False,
+        unit="ratio",
+        over="A2",
+    ),
+    Indicator(
         "A10_caseload",
         _lt("Average caseload per job coach at the end of the period"),
         _lt(
@@ -986,6 +1016,35 @@ INDICATORS = [
         unit="€",
     ),
     Indicator(
+        "E_per_fte",
+        _lt("Funding per full-time equivalent"),
+        _lt("funding received over the job coaches' full-time equivalents"),
+        derive=ratio("E_total", "A10_fte", 2),
+        needs=("E_total", "A10_fte"),
+        people=False,
+        unit="€",
+    ),
+    Indicator(
+        "E_delegated",
+        _lt("Funding delegated to partner operators"),
+        (
+            _lt("%s, times the funding shares of the conventions' partner operators"),
+            YEARLY_AMOUNTS,
+        ),
+        method="_delegated_figures",
+        people=False,
+        unit="€",
+    ),
+    Indicator(
+        "E_delegated_share",
+        _lt("Share of the funding delegated to partner operators"),
+        _lt("funding delegated to partner operators over the funding received"),
+        derive=ratio("E_delegated", "E_total", 4),
+        needs=("E_delegated", "E_total"),
+        people=False,
+        unit="%",
+    ),
+    Indicator(
         "E_per_person",
         _lt("Funding per person supported"),
         _lt("funding received over the active caseload of the period"),
@@ -1021,6 +1080,8 @@ SHEETS = [
             "A5_reason",
             "A10_coaches",
             "A10_caseload",
+            "A10_fte",
+            "A10_caseload_fte",
         ),
     ),
     (
@@ -1082,5 +1143,15 @@ SHEETS = [
     ),
     (_lt("Employers"), ("A7", "A7_size")),
     (_lt("Trends"), ("M_caseload", "M_entries", "M_exits", "M_employed")),
-    (_lt("Finance"), ("E_amount", "E_total", "E_per_person")),
+    (
+        _lt("Finance"),
+        (
+            "E_amount",
+            "E_total",
+            "E_per_person",
+            "E_per_fte",
+            "E_delegated",
+            "E_delegated_share",
+        ),
+    ),
 ]

@@ -527,6 +527,78 @@ class TestFunderReport(FunderDataset):
         # The funder-reporting role gets the counts under 5 masked.
         self.assertEqual(targets(self.reporting)[0][5:], ("< 5", 2, "< 5", "< 5"))
 
+    def test_caseload_and_funding_per_full_time_equivalent(self):
+        a, b, total = self.platform.id, self.other_platform.id, 0
+        Staffing = self.env["emploi.coach.staffing"]
+        for coach, company, fte, start, end in (
+            (self.coach, self.platform, 0.8, date(2024, 1, 1), False),
+            (self.other_coach, self.platform, 1.0, date(2024, 1, 1), date(2025, 5, 31)),
+            (
+                self.other_coach,
+                self.platform,
+                0.5,
+                date(2025, 6, 1),
+                date(2025, 12, 31),
+            ),
+            (self.foreign_coach, self.other_platform, 1.0, date(2025, 1, 1), False),
+        ):
+            Staffing.create(
+                {
+                    "user_id": coach.id,
+                    "company_id": company.id,
+                    "fte": fte,
+                    "date_start": start,
+                    "date_end": end,
+                }
+            )
+        with self.assertRaisesRegex(ValidationError, "already has a staffing"):
+            Staffing.create(
+                {
+                    "user_id": self.coach.id,
+                    "company_id": self.platform.id,
+                    "fte": 0.2,
+                    "date_start": date(2025, 3, 1),
+                }
+            )
+        with self.assertRaisesRegex(ValidationError, "at most 1"):
+            Staffing.create(
+                {
+                    "user_id": self.manager.id,
+                    "company_id": self.platform.id,
+                    "fte": 1.5,
+                    "date_start": date(2025, 3, 1),
+                }
+            )
+        operator = self.env["res.partner"].create(
+            {"name": "ESAT partenaire", "is_company": True}
+        )
+        self.env["emploi.convention"].create(
+            {
+                "name": "ARS 2025",
+                "funder": "ars",
+                "company_id": self.platform.id,
+                "date_start": date(2025, 1, 1),
+                "date_end": date(2025, 12, 31),
+                "state": "signed",
+                "line_ids": [Command.create({"year": 2025, "amount": 100000})],
+                "operator_ids": [
+                    Command.create(
+                        {"operator_partner_id": operator.id, "amount_share": 25}
+                    )
+                ],
+            }
+        )
+        f = self._figures()
+        # On 31 December: 0.8 + 0.5 in A, 1 in B.
+        self.assertEqual(f["A10_fte", None], {a: 1.3, b: 1.0, total: 2.3})
+        # 4 people over 1.3, 1 over 1, 5 over 2.3.
+        self.assertEqual(f["A10_caseload_fte", None], {a: 3.1, b: 1.0, total: 2.2})
+        self.assertEqual(f["E_per_fte", None], {a: 76923.08, b: 0.0, total: 43478.26})
+        self.assertEqual(f["E_delegated", None], {a: 25000.0, total: 25000.0})
+        self.assertEqual(f["E_delegated_share", None], {a: 0.25, total: 0.25})
+        # One funder's pathways: the staff is the platform's, not the funder's.
+        self.assertNotIn(("A10_fte", None), self._figures(funder="ars"))
+
     def test_management_convention_parties_are_not_funders(self):
         before = self._figures()["E_total", None]
         Convention = self.env["emploi.convention"]
