@@ -139,6 +139,20 @@ PAGES = [
         "o_form_view",
     ),
     (
+        "29_reporting_monthly_activity",
+        "reporting.delorme",
+        "emploi_accompagne_reports.emploi_month_analysis_action",
+        None,
+        "o_graph_renderer",
+    ),
+    (
+        "30_coach_employer_relations",
+        "coach.martin",
+        "emploi_employer_action_action",
+        None,
+        "o_list_renderer",
+    ),
+    (
         "21_secretary_committee_calendar",
         "secretariat.lambert",
         "calendar_event_action_committees",
