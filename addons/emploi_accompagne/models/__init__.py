@@ -20,6 +20,7 @@ from . import emploi_pathway_link_mixin
 from . import emploi_action
 from . import emploi_employer_action
 from . import emploi_coach_staffing
+from . import emploi_phase_period
 from . import emploi_job
 from . import res_partner
 from . import calendar_attendee

@@ -499,7 +499,34 @@ class EmploiPathway(models.Model):
     def create(self, vals_list):
         pathways = super().create(vals_list)
         pathways._share_consent_with_file()
+        self.env["emploi.phase.period"].sudo().create(
+            [
+                {
+                    "pathway_id": pathway.id,
+                    "phase_id": pathway.phase_id.id,
+                    "date_start": min(pathway.entry_date, pathway.date_phase_start),
+                }
+                for pathway in pathways.filtered("phase_id")
+            ]
+        )
         return pathways
+
+    def _start_phase_period(self, day):
+        """Close the periods of the phases left on ``day``, open the new ones."""
+        Period = self.env["emploi.phase.period"].sudo()
+        Period.search(
+            [("pathway_id", "in", self.ids), ("date_end", "=", False)]
+        ).date_end = day
+        Period.create(
+            [
+                {
+                    "pathway_id": pathway.id,
+                    "phase_id": pathway.phase_id.id,
+                    "date_start": day,
+                }
+                for pathway in self.filtered("phase_id")
+            ]
+        )
 
     def _share_consent_with_file(self):
         """The file keeps the latest consent: the one of its current pathway."""
@@ -523,7 +550,10 @@ class EmploiPathway(models.Model):
             vals["entry_pending"] = False
         if "phase_id" in vals:
             vals.setdefault("date_phase_start", fields.Date.context_today(self))
+            changed = self.filtered(lambda p: p.phase_id.id != vals["phase_id"])
         result = super().write(vals)
+        if "phase_id" in vals and changed:
+            changed._start_phase_period(fields.Date.to_date(vals["date_phase_start"]))
         if CONSENT_FIELDS & vals.keys():
             self._share_consent_with_file()
         return result

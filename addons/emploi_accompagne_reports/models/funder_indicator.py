@@ -249,6 +249,12 @@ def anniversary(months):
 RETAINED_6, RETAINED_6_NUM = anniversary(6)
 RETAINED_12, RETAINED_12_NUM = anniversary(12)
 TWELVE_MONTHS = "(s.entry_date + interval '12 months')::date"
+# The phases the pathways of the period moved on from in the period.
+PHASES_LEFT = f"""(
+    SELECT x.company_id, x.phase_id, x.date_start, x.date_end
+      FROM emploi_phase_period x JOIN scope ON scope.id = x.pathway_id
+     WHERE x.date_end BETWEEN %(date_from)s AND %(date_to)s
+) s {coded('emploi_phase', 'ph', 's.phase_id')}"""
 # The months of the period: first and last day (the period's last day for the
 # last month).
 MONTHS = """(
@@ -811,6 +817,32 @@ INDICATORS = [
         total=False,
         over="A5_reason",
     ),
+    Indicator(
+        "D_phase_count",
+        _lt("Phases left in the period"),
+        _lt("times a pathway moved on from a phase in the period"),
+        "ph.code, count(*)",
+        PHASES_LEFT,
+        kind="breakdown",
+        nomenclature="emploi.phase",
+        total=False,
+    ),
+    Indicator(
+        "D_phase",
+        _lt("Average time spent per phase (days)"),
+        _lt(
+            "days from the start of a phase to the start of the next, phases left "
+            "in the period"
+        ),
+        "ph.code, round(avg(s.date_end - s.date_start), 1)",
+        PHASES_LEFT,
+        kind="breakdown",
+        nomenclature="emploi.phase",
+        people=False,
+        unit="days",
+        total=False,
+        over="D_phase_count",
+    ),
     # Services
     Indicator(
         "A8_count_phase",
@@ -1125,6 +1157,8 @@ SHEETS = [
             "C4_referral_count",
             "C4_referral_avg",
             "D_duration",
+            "D_phase_count",
+            "D_phase",
         ),
     ),
     (

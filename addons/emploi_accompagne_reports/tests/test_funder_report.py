@@ -258,6 +258,49 @@ class TestFunderReport(FunderDataset):
         self.assertEqual(f["C11_12m_den", None], {a: 2, total: 2})
         self.assertEqual(f["C11_12m", None], {a: 1, total: 1})
 
+    def test_time_spent_per_phase(self):
+        a, total = self.platform.id, 0
+        pathway = self._pathway(
+            self._beneficiary("Jade", coach=self.coach), entry_date=date(2025, 1, 6)
+        )
+        self.assertEqual(pathway.phase_id, self.phases["assessment"])
+        for phase, day in (
+            ("career_plan", date(2025, 3, 3)),
+            ("job_search", date(2025, 5, 5)),
+        ):
+            pathway.write({"phase_id": self.phases[phase].id, "date_phase_start": day})
+        periods = self.env["emploi.phase.period"].search(
+            [("pathway_id", "=", pathway.id)]
+        )
+        self.assertEqual(
+            [(p.phase_id.code, p.date_start, p.date_end) for p in periods],
+            [
+                ("assessment", date(2025, 1, 6), date(2025, 3, 3)),
+                ("career_plan", date(2025, 3, 3), date(2025, 5, 5)),
+                ("job_search", date(2025, 5, 5), False),
+            ],
+        )
+        f = self._figures()
+        self.assertEqual(
+            {key: v for (code, key), v in f.items() if code == "D_phase"},
+            {
+                "assessment": {a: 56.0, total: 56.0},
+                "career_plan": {a: 63.0, total: 63.0},
+            },
+        )
+        # The periods stay when the file is anonymised: the figure does not move.
+        pathway.write(
+            {
+                "state": "closed",
+                "exit_date": date(2025, 6, 30),
+                "exit_reason_id": self.reason_stabilised.id,
+            }
+        )
+        pathway.beneficiary_id._anonymise("test")
+        self.assertEqual(
+            self._figures()["D_phase", "assessment"], {a: 56.0, total: 56.0}
+        )
+
     def _anne_phase(self):
         return (
             self.env["emploi.action"]
