@@ -537,7 +537,7 @@ class EmploiPathway(models.Model):
 
     def write(self, vals):
         self.beneficiary_id._check_processing_allowed()
-        if "entry_date" in vals and not (
+        if {"entry_date", "entry_pending", "admission_date"} & vals.keys() and not (
             self.env.su or self.env.user.has_group(MANAGER_GROUP)
         ):
             raise AccessError(

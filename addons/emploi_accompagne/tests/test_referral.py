@@ -285,6 +285,11 @@ class TestCommittee(ReferralCommon):
         # The manager corrects it, tracked; the coach cannot.
         with self.assertRaisesRegex(AccessError, "only a manager"):
             pathway.with_user(self.coach).entry_date = date(2025, 3, 12)
+        # Nor does a client mark it waiting again, out of the figures.
+        with self.assertRaisesRegex(AccessError, "only a manager"):
+            pathway.with_user(self.coach).entry_pending = True
+        with self.assertRaisesRegex(AccessError, "only a manager"):
+            pathway.with_user(self.coach).admission_date = date(2025, 3, 1)
         tracked = self._tracked(
             pathway.with_user(self.manager),
             {"entry_date": date(2025, 3, 18)},
