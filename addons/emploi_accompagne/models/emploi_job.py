@@ -9,6 +9,7 @@ class EmploiJob(models.Model):
 
     _name = "emploi.job"
     _description = "Job of a supported person"
+    _computed_facts = ("start_age",)
     _inherit = [
         "emploi.pathway.link.mixin",
         "mail.thread",

@@ -58,6 +58,7 @@ class EmploiPathway(models.Model):
     ]
     _reference_code = "emploi.pathway"
     _health_fields = ("exit_reason_id",)
+    _computed_facts = ("entry_age",)
     _order = "entry_date desc, id desc"
     _sql_constraints = [
         (

@@ -22,6 +22,9 @@ class EmploiPersonalDataMixin(models.AbstractModel):
 
     _name = "emploi.personal.data.mixin"
     _description = "Record holding personal data"
+    # Facts of the figures computed from the record (an age at a date): no
+    # client writes them.
+    _computed_facts = ()
 
     def write(self, vals):
         if not self.env.su and set(RETENTION_FIELDS) & vals.keys():
@@ -30,6 +33,10 @@ class EmploiPersonalDataMixin(models.AbstractModel):
                     "Anonymisation and withdrawn consent are recorded by their "
                     "buttons only."
                 )
+            )
+        if not self.env.su and set(self._computed_facts) & vals.keys():
+            raise UserError(
+                self.env._("Ages at entry and at hiring are computed, not typed.")
             )
         return super().write(vals)
 

@@ -380,3 +380,18 @@ class TestSecurityHoles(JsonRpcMixin, HttpCase, ReferralCommon):
                 found = self.rpc(partner_coach, model, "search", [])
                 self.assertIn(delegated.id, found)
                 self.assertNotIn(records["lead"][model].id, found)
+
+    def test_8_no_client_moves_the_figures_through_their_stored_facts(self):
+        job = self._job(self.martin_pathway, date(2024, 6, 1))
+        for model, record, field, value in (
+            ("emploi.pathway", self.martin_pathway, "entry_age", 70),
+            ("emploi.job", job, "start_age", 70),
+            ("emploi.pathway", self.martin_pathway, "entry_pending", True),
+        ):
+            with (
+                self.subTest(field=field),
+                self.assertRaisesRegex(RpcError, "computed, not typed|only a manager"),
+            ):
+                self.rpc(self.coach, model, "write", [record.id], {field: value})
+        self.assertEqual(self.martin_pathway.entry_age, 33)
+        self.assertFalse(self.martin_pathway.entry_pending)
