@@ -1,6 +1,7 @@
 from . import emploi_nomenclature_mixin
 from . import emploi_platform_mixin
 from . import emploi_calendar_link_mixin
+from . import emploi_timed_mixin
 from . import emploi_workflow_mixin
 from . import emploi_personal_data_mixin
 from . import emploi_reference_mixin

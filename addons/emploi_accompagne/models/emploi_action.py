@@ -15,6 +15,7 @@ class EmploiAction(models.Model):
     _description = "Support action"
     _inherit = [
         "emploi.pathway.link.mixin",
+        "emploi.timed.mixin",
         "emploi.calendar.link.mixin",
         "mail.thread",
         "mail.activity.mixin",
@@ -43,9 +44,6 @@ class EmploiAction(models.Model):
         readonly=False,
         index=True,
     )
-    start = fields.Datetime(required=True, default=fields.Datetime.now, index=True)
-    duration = fields.Float(default=1.0, help="Duration in hours.")
-    date = fields.Date(compute="_compute_date", store=True, index=True)
     location = fields.Selection(
         selection=[
             ("office", "Platform office"),
@@ -114,12 +112,6 @@ class EmploiAction(models.Model):
             else:
                 action.disclosure_summary = False
 
-    @api.depends("start", "company_id.resource_calendar_id.tz")
-    def _compute_date(self):
-        for action in self:
-            company = action.company_id or self.env.company
-            action.date = company._emploi_local_date(action.start)
-
     @api.depends("attendance", "start")
     def _compute_outcome_overdue(self):
         now = fields.Datetime.now()
@@ -133,14 +125,6 @@ class EmploiAction(models.Model):
             raise UserError(self.env._("Unsupported search on outcomes."))
         domain = [("attendance", "=", "planned"), ("start", "<", fields.Datetime.now())]
         return domain if (operator == "=") == value else ["!", "&", *domain]
-
-    @api.constrains("duration")
-    def _check_duration(self):
-        for action in self:
-            if not 0 <= action.duration <= 24:
-                raise ValidationError(
-                    self.env._("An action lasts between 0 and 24 hours.")
-                )
 
     @api.constrains("attendance", "start")
     def _check_outcome_in_past(self):

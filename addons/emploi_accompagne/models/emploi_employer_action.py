@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class EmploiEmployerAction(models.Model):
@@ -8,7 +9,12 @@ class EmploiEmployerAction(models.Model):
 
     _name = "emploi.employer.action"
     _description = "Employer relations action"
-    _inherit = ["emploi.platform.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "emploi.platform.mixin",
+        "emploi.timed.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "start desc, id desc"
 
     name = fields.Char(string="Subject", required=True)
@@ -39,9 +45,6 @@ class EmploiEmployerAction(models.Model):
         required=True,
         domain="[('employer_side', '=', True)]",
     )
-    start = fields.Datetime(required=True, default=fields.Datetime.now, index=True)
-    duration = fields.Float(default=1.0, help="Duration in hours.")
-    date = fields.Date(compute="_compute_date", store=True, index=True)
     attendance = fields.Selection(
         selection=[
             ("planned", "Planned"),
@@ -55,15 +58,12 @@ class EmploiEmployerAction(models.Model):
     )
     note = fields.Html()
 
-    _sql_constraints = [
-        (
-            "duration_positive",
-            "CHECK(duration >= 0)",
-            "The duration of an action cannot be negative.",
-        )
-    ]
-
-    @api.depends("start", "company_id.resource_calendar_id.tz")
-    def _compute_date(self):
-        for action in self:
-            action.date = action.company_id._emploi_local_date(action.start)
+    @api.constrains("action_type_id")
+    def _check_employer_side(self):
+        for action in self.filtered(lambda a: not a.action_type_id.employer_side):
+            raise ValidationError(
+                self.env._(
+                    "%s is support given to a person: log it on their pathway.",
+                    action.action_type_id.name,
+                )
+            )
