@@ -44,6 +44,20 @@ class EmploiFunderReportWizard(models.TransientModel):
                 else False
             )
 
+    @api.constrains("convention_id")
+    def _check_convention(self):
+        Convention = self.env["emploi.convention"]
+        for wizard in self.filtered("convention_id"):
+            if not wizard.convention_id.filtered_domain(Convention._funding_domain()):
+                raise ValidationError(
+                    self.env._(
+                        "%s funds no pathway of its own (a management convention, "
+                        "an amendment or a draft): choose a signed financing "
+                        "convention.",
+                        wizard.convention_id.display_name,
+                    )
+                )
+
     @api.constrains("date_from", "date_to")
     def _check_period(self):
         for wizard in self:

@@ -1,6 +1,7 @@
 import base64
 import hashlib
 import json
+from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
@@ -135,14 +136,25 @@ class EmploiFunderSnapshot(models.Model):
         """The certified figures; those certified when breakdowns were keyed by
         the nomenclatures' ids read as the codes of those records."""
         nomenclatures = {i.code: i.nomenclature for i in INDICATORS if i.nomenclature}
-        result = {}
-        for code, key, values in json.loads(figures):
-            model = nomenclatures.get(code)
-            if model and isinstance(key, int):
-                record = self.env[model].sudo().with_context(active_test=False)
-                key = record.browse(key).exists().code or key
-            result[code, key] = dict(values)
-        return result
+        rows = json.loads(figures)
+        ids = defaultdict(set)  # {model: ids used as keys}
+        for code, key, __ in rows:
+            if code in nomenclatures and isinstance(key, int):
+                ids[nomenclatures[code]].add(key)
+        codes = {
+            model: dict(
+                self.env[model]
+                .sudo()
+                .with_context(active_test=False)
+                .search_fetch([("id", "in", list(keys))], ["code"])
+                .mapped(lambda record: (record.id, record.code))
+            )
+            for model, keys in ids.items()
+        }
+        return {
+            (code, codes.get(nomenclatures.get(code), {}).get(key, key)): dict(values)
+            for code, key, values in rows
+        }
 
     def _get_figures(self):
         self.ensure_one()

@@ -14,7 +14,10 @@ from dataclasses import dataclass
 
 from odoo.tools.translate import LazyTranslate
 
-from odoo.addons.emploi_accompagne.models.emploi_convention import SPE_OPERATORS
+from odoo.addons.emploi_accompagne.models.emploi_convention import (
+    FUNDERS,
+    SPE_OPERATORS,
+)
 from odoo.addons.emploi_accompagne.models.emploi_referral import SOURCES
 
 from .emploi_pathway_analysis import age_band_sql
@@ -105,15 +108,16 @@ class Indicator:
     """One figure of the funder report.
 
     ``select`` ("key, value") over ``source`` (a FROM clause) counts it, or
-    ``derive`` computes it per platform from ``needs``, or the engine's method
-    ``method`` does. ``definition``: a lazy text, or (template, parts…) whose
-    ``%s`` take the translated parts. ``kind``: ``value``, ``breakdown`` (with
-    ``keys`` and a ``total`` line, ``total_code`` the figure that line equals)
-    or ``rate`` (of ``num`` over ``den``); ``nomenclature``: the model whose
-    codes key a breakdown and list its keys (older certified reports keyed it by
-    ids). ``people``: a count of people, masked when small; ``over``: the count
-    an average is computed over (masked with it). ``unit``: "", "days",
-    "ratio", "h", "€" (and "%" for a rate).
+    ``derive`` computes it per platform from the figures it ``needs``, or the
+    engine's method ``method`` does. ``definition``: a lazy text, or
+    (template, parts…) whose ``%s`` take the translated parts. ``kind``:
+    ``value``, ``breakdown`` (with ``keys`` and a ``total`` line,
+    ``total_code`` the figure that line equals) or ``rate`` (of ``num`` over
+    ``den``); ``nomenclature``: the model whose codes key a breakdown and list
+    its keys (older certified reports keyed it by ids). ``people``: a count of
+    people, masked when small; ``over``: the count an average is computed over
+    (masked with it). ``unit``: "", "days", "months", "ratio", "h", "€" (and
+    "%" for a rate).
     """
 
     code: str
@@ -122,7 +126,6 @@ class Indicator:
     select: str = None
     source: str = None
     derive: object = None
-    needs: tuple = ()
     method: str = None
     kind: str = "value"
     keys: object = None
@@ -134,6 +137,13 @@ class Indicator:
     over: str = None
     num: str = None
     den: str = None
+
+    @property
+    def needs(self):
+        """The figures this one is computed from."""
+        if self.kind == "rate":
+            return (self.num, self.den)
+        return getattr(self.derive, "needs", ())
 
 
 # Definitions shared by several indicators.
@@ -173,6 +183,7 @@ def ratio(numerator, denominator, digits, default=None):
         num = figures.get((numerator, None), {}).get(company, 0)
         return round(num / den, digits) if den else default
 
+    derive.needs = (numerator, denominator)
     return derive
 
 
@@ -186,6 +197,7 @@ def total_of(code):
             if name == code
         )
 
+    derive.needs = (code,)
     return derive
 
 
@@ -198,6 +210,7 @@ def per_person_month(hours, people):
         months = ((period[1] - period[0]).days + 1) / MONTH_DAYS
         return round(total / count / months, 2) if count else None
 
+    derive.needs = (hours, people)
     return derive
 
 
@@ -448,7 +461,6 @@ INDICATORS = [
             "full-time equivalents"
         ),
         derive=ratio("A2", "A10_fte", 1),
-        needs=("A2", "A10_fte"),
         people=False,
         unit="ratio",
         over="A2",
@@ -461,7 +473,6 @@ INDICATORS = [
             "of at least one of them"
         ),
         derive=ratio("A2", "A10_coaches", 1),
-        needs=("A2", "A10_coaches"),
         people=False,
         unit="ratio",
         over="A2",
@@ -564,7 +575,6 @@ INDICATORS = [
         _lt("Access to employment rate"),
         ACCESS,
         kind="rate",
-        needs=("C3_num", "C3_den"),
         people=False,
         unit="%",
         num="C3_num",
@@ -667,7 +677,6 @@ INDICATORS = [
         _lt("Job retention at 6 months"),
         _lt("jobs still held 6 months after they started, over the jobs 6 months old"),
         kind="rate",
-        needs=("C5_6m", "C5_6m_den"),
         people=False,
         unit="%",
         num="C5_6m",
@@ -696,7 +705,6 @@ INDICATORS = [
             "jobs still held 12 months after they started, over the jobs 12 months old"
         ),
         kind="rate",
-        needs=("C5_12m", "C5_12m_den"),
         people=False,
         unit="%",
         num="C5_12m",
@@ -912,7 +920,6 @@ INDICATORS = [
             "the period and the months of the period"
         ),
         derive=per_person_month("A9_hours", "A1"),
-        needs=("A9_hours", "A1"),
         people=False,
         unit="h",
         over="A1",
@@ -947,7 +954,6 @@ INDICATORS = [
         _lt("Share of the time spent employer-side"),
         _lt("employer-side hours over all the hours held"),
         derive=ratio("A9_employer_hours", "A9_all_hours", 4),
-        needs=("A9_employer_hours", "A9_all_hours"),
         people=False,
         unit="%",
     ),
@@ -1028,13 +1034,11 @@ INDICATORS = [
         YEARLY_AMOUNTS,
         method="_finance_figures",
         kind="breakdown",
-        keys=lambda env, period: [
-            (key, label)
-            for key, label in env["emploi.convention"]
-            ._fields["funder"]
-            ._description_selection(env)
-            if key not in SPE_OPERATORS
-        ],
+        keys=selection(
+            "emploi.convention",
+            "funder",
+            only={key for key, __ in FUNDERS if key not in SPE_OPERATORS},
+        ),
         people=False,
         unit="€",
     ),
@@ -1043,7 +1047,6 @@ INDICATORS = [
         _lt("Funding received"),
         YEARLY_AMOUNTS,
         derive=total_of("E_amount"),
-        needs=("E_amount",),
         people=False,
         unit="€",
     ),
@@ -1052,7 +1055,6 @@ INDICATORS = [
         _lt("Funding per full-time equivalent"),
         _lt("funding received over the job coaches' full-time equivalents"),
         derive=ratio("E_total", "A10_fte", 2),
-        needs=("E_total", "A10_fte"),
         people=False,
         unit="€",
     ),
@@ -1072,7 +1074,6 @@ INDICATORS = [
         _lt("Share of the funding delegated to partner operators"),
         _lt("funding delegated to partner operators over the funding received"),
         derive=ratio("E_delegated", "E_total", 4),
-        needs=("E_delegated", "E_total"),
         people=False,
         unit="%",
     ),
@@ -1081,7 +1082,6 @@ INDICATORS = [
         _lt("Funding per person supported"),
         _lt("funding received over the active caseload of the period"),
         derive=ratio("E_total", "A1", 2, default=0),
-        needs=("E_total", "A1"),
         people=False,
         unit="€",
         over="A1",

@@ -97,5 +97,25 @@ class FunderDataset(EmploiCommon):
             )
         )
 
+    def _convention(self, name, funder, line=None, **values):
+        """A convention of Plateforme A signed for 2025, with its 2025 line."""
+        return self.env["emploi.convention"].create(
+            {
+                "name": name,
+                "funder": funder,
+                "company_id": self.platform.id,
+                "date_start": date(2025, 1, 1),
+                "date_end": date(2025, 12, 31),
+                "state": "signed",
+                "line_ids": [Command.create({"year": 2025, **(line or {})})],
+                **values,
+            }
+        )
+
+    @staticmethod
+    def _family(figures, code):
+        """``{key: {platform: value}}`` of one breakdown."""
+        return {key: values for (name, key), values in figures.items() if name == code}
+
     def _figures(self, **values):
         return self._wizard(**values)._get_figures()

@@ -178,15 +178,20 @@ class TestCertifiedReport(CertifiedReportCommon):
         self.assertEqual(
             snapshot._get_figures()["A5_reason", reason.code][self.platform.id], 1
         )
-        # Renamed afterwards, the reason keeps its line in the certified report.
+        # Renamed afterwards, the reason keeps its line when the certified
+        # figures are printed again.
         reason.name = "Emploi stabilisé (nouvel intitulé)"
+        content = self.env[
+            "report.emploi_accompagne_reports.funder_xlsx"
+        ]._render_spreadsheet(snapshot, snapshot._get_figures())
         rows = {
             row[0]: row[1]
-            for row in openpyxl.load_workbook(io.BytesIO(self._file(snapshot)))[
+            for row in openpyxl.load_workbook(io.BytesIO(content))[
                 "Activity"
             ].iter_rows(values_only=True)
         }
-        self.assertEqual(rows["Employment stabilised, support no longer needed"], 1)
+        self.assertEqual(rows["Emploi stabilisé (nouvel intitulé)"], 1)
+        self.assertNotIn("Not recorded", rows)
         # Reports certified when breakdowns were keyed by ids read the same.
         legacy = json.dumps([["A5_reason", reason.id, [[self.platform.id, 1]]]])
         self.assertEqual(

@@ -76,7 +76,7 @@ class TestFunderReport(FunderDataset):
         f = self._figures()
 
         def family(code):
-            return {key: values for (name, key), values in f.items() if name == code}
+            return self._family(f, code)
 
         # Profiles: the latest pathway of the 4 people of A and the 1 of B.
         self.assertEqual(
@@ -216,7 +216,7 @@ class TestFunderReport(FunderDataset):
         f = self._figures()
 
         def family(code):
-            return {key: values for (name, key), values in f.items() if name == code}
+            return self._family(f, code)
 
         self.assertEqual(f["A4", None], {a: 4, total: 4})
         self.assertEqual(
@@ -282,7 +282,7 @@ class TestFunderReport(FunderDataset):
         )
         f = self._figures()
         self.assertEqual(
-            {key: v for (code, key), v in f.items() if code == "D_phase"},
+            self._family(f, "D_phase"),
             {
                 "assessment": {a: 56.0, total: 56.0},
                 "career_plan": {a: 63.0, total: 63.0},
@@ -412,6 +412,15 @@ class TestFunderReport(FunderDataset):
         self.assertEqual(f["A8_count_type", prospecting.code], {a: 2, total: 2})
         self.assertEqual(f["A8_hours_type", prospecting.code], {a: 4.0, total: 4.0})
         self.assertEqual(f["A8_hours_type", self.interview.code], {a: 1.5, total: 1.5})
+        # Support given to a person is logged on their pathway, not here.
+        with self.assertRaisesRegex(ValidationError, "log it on their pathway"):
+            Relations.create(
+                {
+                    "name": "Entretien",
+                    "employer_id": bakery.id,
+                    "action_type_id": self.interview.id,
+                }
+            )
         # A funder's figures hold the pathways it funds: no employer alone.
         self.assertNotIn(
             ("A8_count_type", prospecting.code), self._figures(funder="fiphfp")
@@ -502,21 +511,11 @@ class TestFunderReport(FunderDataset):
         self.assertEqual(rows["Employers supported"], [1, 0, 1])
 
     def test_funder_restricts_to_the_pathways_it_funds(self):
-        self.env["emploi.convention"].create(
-            {
-                "name": "FIPHFP 2025",
-                "funder": "fiphfp",
-                "company_id": self.platform.id,
-                "date_start": date(2025, 1, 1),
-                "date_end": date(2025, 12, 31),
-                "state": "signed",
-                "rule_ids": [Command.create({"condition": "employed_at_entry"})],
-                "line_ids": [
-                    Command.create(
-                        {"year": 2025, "amount": 30000, "target_caseload": 2}
-                    )
-                ],
-            }
+        self._convention(
+            "FIPHFP 2025",
+            "fiphfp",
+            {"amount": 30000, "target_caseload": 2},
+            rule_ids=[Command.create({"condition": "employed_at_entry"})],
         )
         wizard = self._wizard(funder="fiphfp")
         self.assertEqual(
@@ -534,26 +533,15 @@ class TestFunderReport(FunderDataset):
         self.assertEqual(f["E_per_person", None][self.platform.id], 30000.0)
 
     def test_the_spreadsheet_compares_targets_and_actuals(self):
-        self.env["emploi.convention"].create(
+        self._convention(
+            "ARS 2025",
+            "ars",
             {
-                "name": "ARS 2025",
-                "funder": "ars",
-                "company_id": self.platform.id,
-                "date_start": date(2025, 1, 1),
-                "date_end": date(2025, 12, 31),
-                "state": "signed",
-                "line_ids": [
-                    Command.create(
-                        {
-                            "year": 2025,
-                            "amount": 50000,
-                            "target_caseload": 3,
-                            "target_caseload_kind": "stock",
-                            "target_entries": 2,
-                        }
-                    )
-                ],
-            }
+                "amount": 50000,
+                "target_caseload": 3,
+                "target_caseload_kind": "stock",
+                "target_entries": 2,
+            },
         )
 
         def targets(user):
@@ -615,21 +603,13 @@ class TestFunderReport(FunderDataset):
         operator = self.env["res.partner"].create(
             {"name": "ESAT partenaire", "is_company": True}
         )
-        self.env["emploi.convention"].create(
-            {
-                "name": "ARS 2025",
-                "funder": "ars",
-                "company_id": self.platform.id,
-                "date_start": date(2025, 1, 1),
-                "date_end": date(2025, 12, 31),
-                "state": "signed",
-                "line_ids": [Command.create({"year": 2025, "amount": 100000})],
-                "operator_ids": [
-                    Command.create(
-                        {"operator_partner_id": operator.id, "amount_share": 25}
-                    )
-                ],
-            }
+        self._convention(
+            "ARS 2025",
+            "ars",
+            {"amount": 100000},
+            operator_ids=[
+                Command.create({"operator_partner_id": operator.id, "amount_share": 25})
+            ],
         )
         f = self._figures()
         # On 31 December: 0.8 + 0.5 in A, 1 in B.
@@ -658,7 +638,7 @@ class TestFunderReport(FunderDataset):
             )
         with self.assertRaisesRegex(ValidationError, "who funds"):
             Convention.create({**values, "name": "Sans financeur"})
-        Convention.create(
+        management = Convention.create(
             {
                 **values,
                 "name": "Convention de gestion",
@@ -667,6 +647,9 @@ class TestFunderReport(FunderDataset):
             }
         )
         self.assertEqual(self._figures()["E_total", None], before)
+        # Nor can a client report on it as if it funded pathways.
+        with self.assertRaisesRegex(ValidationError, "funds no pathway"):
+            self._wizard(convention_id=management.id)
         catalogue = dict(self.env["emploi.funder.indicators"]._get_catalogue())
         funding = next(r for r in catalogue["Finance"] if r["code"] == "E_amount")
         self.assertNotIn("france_travail", dict(funding["keys"]))
@@ -732,17 +715,11 @@ class TestFunderReport(FunderDataset):
             ]
         )
         self._job(bruno, date(2025, 9, 1))
-        self.env["emploi.convention"].create(
-            {
-                "name": "Agefiph 2025",
-                "funder": "agefiph",
-                "company_id": self.platform.id,
-                "date_start": date(2025, 1, 1),
-                "date_end": date(2025, 12, 31),
-                "state": "signed",
-                "rule_ids": [Command.create({"condition": "private_sector_job"})],
-                "line_ids": [Command.create({"year": 2025, "amount": 36500})],
-            }
+        self._convention(
+            "Agefiph 2025",
+            "agefiph",
+            {"amount": 36500},
+            rule_ids=[Command.create({"condition": "private_sector_job"})],
         )
         # January to June: Anne's job (April) and Chloé's (2024) are private;
         # Bruno's starts in September, outside those days.
@@ -809,18 +786,7 @@ class TestFunderReport(FunderDataset):
         """The figures cost the same number of queries with 20 more people
         across coaches, platforms, employers, jobs, actions and referrals, and
         for a funder's report."""
-        Convention = self.env["emploi.convention"]
-        Convention.create(
-            {
-                "name": "FIPHFP 2025",
-                "funder": "fiphfp",
-                "company_id": self.platform.id,
-                "date_start": date(2025, 1, 1),
-                "date_end": date(2025, 12, 31),
-                "state": "signed",
-                "line_ids": [Command.create({"year": 2025, "amount": 30000})],
-            }
-        )
+        self._convention("FIPHFP 2025", "fiphfp", {"amount": 30000})
 
         def count(**values):
             wizard = self._wizard(**values)
