@@ -100,7 +100,10 @@ run_core_tests() {
     local db=$1 logfile=$LOG_DIR/core-tests-$1.log
     [[ $CORE_TEST_TAGS != none ]] || return 0
     log "Odoo's own tests $CORE_TEST_TAGS on $db (log: $logfile)"
-    if ! odoo_bin -c "$ODOO_CONF" -d "$db" --test-tags "$CORE_TEST_TAGS" --stop-after-init \
+    # Their tours are timing-sensitive on a loaded 2-core machine (the decline
+    # tour once timed out in CI and passed on every rerun): a failed test runs
+    # once more, as on Odoo's runbot; one that fails twice fails the suite.
+    if ! ODOO_TEST_FAILURE_RETRIES=1 odoo_bin -c "$ODOO_CONF" -d "$db" --test-tags "$CORE_TEST_TAGS" --stop-after-init \
         --http-port="$CORE_TEST_HTTP_PORT" --logfile="$logfile"; then
         grep -E ' (ERROR|CRITICAL) ' "$logfile" | head -n 40 >&2
         die "Odoo's own tests failed with our addons installed (see $logfile)."
