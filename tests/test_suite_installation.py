@@ -5,7 +5,7 @@ from datetime import date
 from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase, new_test_user, tagged
 
-SUITE = ("emploi_accompagne", "emploi_accompagne_reports")
+SUITE = ("emploi_accompagne", "emploi_accompagne_reports", "emploi_accompagne_portal")
 NEIGHBOURS = ("contacts", "calendar", "hr", "crm", "project")
 
 

@@ -39,7 +39,7 @@ LOG_DIR=$LOCAL_DIR/logs
 HTTP_PORT=${HTTP_PORT:-8069}
 HTTP_INTERFACE=${HTTP_INTERFACE:-127.0.0.1}
 LOCAL_PG_PORT=${LOCAL_PG_PORT:-5433}
-ADDONS=${ADDONS:-emploi_accompagne,emploi_accompagne_reports}
+ADDONS=${ADDONS:-emploi_accompagne,emploi_accompagne_reports,emploi_accompagne_portal}
 # Other apps installed beside ours, by `make run` and `make test` alike, so that
 # the development database matches the CI one ("none" for none).
 INSTALL_DEPS=${INSTALL_DEPS:-contacts,calendar,hr,crm,project}

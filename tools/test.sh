@@ -23,7 +23,7 @@
 # shellcheck source=tools/setup.sh
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
-DEFAULT_ADDONS=emploi_accompagne,emploi_accompagne_reports
+DEFAULT_ADDONS=emploi_accompagne,emploi_accompagne_reports,emploi_accompagne_portal
 PYTEST_ARGS=${PYTEST_ARGS:-}
 TEST_PATHS=${TEST_PATHS:-}
 ODOO_TEST_LOG_LEVEL=${ODOO_TEST_LOG_LEVEL:-warn}

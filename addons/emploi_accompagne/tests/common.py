@@ -117,7 +117,12 @@ class EmploiCommon(TransactionCase):
 
 
 class RpcError(Exception):
-    """The error an outside client gets back from /jsonrpc."""
+    """The error an outside client gets back from /jsonrpc: its message, and
+    the exception's class in ``kind`` (``odoo.exceptions.AccessError``…)."""
+
+    def __init__(self, message, kind=""):
+        super().__init__(message)
+        self.kind = kind
 
 
 class JsonRpcMixin:
@@ -138,7 +143,8 @@ class JsonRpcMixin:
             headers={"Content-Type": "application/json"},
         ).json()
         if "error" in response:
-            raise RpcError(response["error"]["data"]["message"])
+            data = response["error"]["data"]
+            raise RpcError(data["message"], data["name"])
         return response["result"]
 
     @classmethod

@@ -1,0 +1,3 @@
+from . import emploi_referral
+from . import emploi_referral_draft
+from . import res_users

@@ -1,0 +1,62 @@
+from odoo.tests import new_test_user
+
+from odoo.addons.emploi_accompagne.tests.common import EmploiCommon
+
+PDF = b"%PDF-1.4\n%%EOF\n"
+
+
+class PortalCommon(EmploiCommon):
+    """Two agencies of France Travail, a portal user for each of their
+    advisors, on platform A."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.agency = cls.env["res.partner"].create(
+            {"name": "France Travail Agence Nord", "is_company": True}
+        )
+        cls.other_agency = cls.env["res.partner"].create(
+            {"name": "France Travail Agence Sud", "is_company": True}
+        )
+        cls.prescriber = cls._portal_user("Agnès Prescrit", cls.agency, "agnes")
+        cls.colleague = cls._portal_user("Bruno Collègue", cls.agency, "bruno")
+        cls.stranger = cls._portal_user("Chloé Ailleurs", cls.other_agency, "chloe")
+
+    @classmethod
+    def _portal_user(cls, name, agency, login):
+        partner = cls.env["res.partner"].create(
+            {"name": name, "parent_id": agency.id, "email": f"{login}@example.com"}
+        )
+        return new_test_user(
+            cls.env,
+            login=login,
+            password=login,
+            groups="base.group_portal",
+            partner_id=partner.id,
+            name=name,
+            email=partner.email,
+            company_id=cls.platform.id,
+            company_ids=[cls.platform.id],
+        )
+
+    @staticmethod
+    def _form(**values):
+        """A complete referral form, as posted (strings)."""
+        return {
+            "prescriber_type": "france_travail",
+            "firstname": "Lina",
+            "lastname": "Portail",
+            "birthdate": "1990-04-12",
+            "gender": "female",
+            "boeth_title": "rqth",
+            "consent_date": "2026-01-05",
+            "wishes": "Travailler en boulangerie",
+            **values,
+        }
+
+    def _submit(self, user, files=(), **values):
+        return (
+            self.env["emploi.referral"]
+            .with_user(user)
+            ._portal_submit(self._form(**values), files)
+        )

@@ -1,0 +1,128 @@
+from odoo.tests import HttpCase, tagged
+
+from odoo.addons.emploi_accompagne.tests.common import JsonRpcMixin, RpcError
+
+from .common import PDF, PortalCommon
+
+
+@tagged("post_install", "-at_install")
+class TestPortalHttp(HttpCase, PortalCommon, JsonRpcMixin):
+    def test_portal_users_reach_no_model_of_ours_over_jsonrpc(self):
+        referral = self._submit(self.prescriber)
+        models = self.env["ir.model"].search(
+            [("model", "=like", "emploi.%"), ("transient", "=", False)]
+        )
+        abstract = [m.model for m in models if self.env[m.model]._abstract]
+        for model in models.mapped("model"):
+            if model in abstract:
+                continue
+            for method, args in (
+                ("search_read", [[]]),
+                ("read_group", [[], ["id:count"], []]),
+                ("create", [{}]),
+            ):
+                with (
+                    self.subTest(model=model, method=method),
+                    self.assertRaises(RpcError) as caught,
+                ):
+                    self.rpc(self.prescriber, model, method, *args)
+                self.assertEqual(caught.exception.kind, "odoo.exceptions.AccessError")
+        for method in ("_portal_search", "_portal_submit", "_portal_status"):
+            with (
+                self.subTest(method=method),
+                self.assertRaisesRegex(RpcError, "Private methods"),
+            ):
+                self.rpc(self.prescriber, "emploi.referral", method, [referral.id])
+        with self.assertRaises(RpcError) as caught:
+            self.rpc(
+                self.prescriber,
+                "emploi.referral",
+                "action_request_information",
+                [referral.id],
+            )
+        self.assertEqual(caught.exception.kind, "odoo.exceptions.AccessError")
+
+    def test_every_route_of_another_agency_is_not_found(self):
+        referral = self._submit(self.prescriber)
+        draft = (
+            self.env["emploi.referral.draft"]
+            .with_user(self.prescriber)
+            ._portal_save({"firstname": "Lina"})
+        )
+        self.authenticate("chloe", "chloe")
+        for url in (
+            f"/my/referrals/{referral.id}",
+            f"/my/referrals/new?draft={draft.id}",
+        ):
+            with self.subTest(url=url):
+                self.assertEqual(self.url_open(url).status_code, 404)
+        for url in (
+            f"/my/referrals/{referral.id}/answer",
+            f"/my/referrals/drafts/{draft.id}/delete",
+        ):
+            with self.subTest(url=url):
+                response = self.url_open(
+                    url, data={"message": "Intrus", "csrf_token": self.csrf_token()}
+                )
+                self.assertEqual(response.status_code, 404)
+        listing = self.url_open("/my/referrals").text
+        self.assertNotIn(referral.name, listing)
+        self.assertNotIn("Portail", listing)
+        self.assertTrue(draft.exists())
+        self.assertEqual(len(referral._portal_exchanges()), 1)
+        # A colleague of the same agency opens it.
+        self.authenticate("bruno", "bruno")
+        page = self.url_open(f"/my/referrals/{referral.id}")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("Lina Portail", page.text)
+
+    def csrf_token(self):
+        page = self.url_open("/my/referrals/new").text
+        return page.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
+
+    def test_the_form_sends_and_saves_drafts(self):
+        self.authenticate("agnes", "agnes")
+        token = self.csrf_token()
+        response = self.url_open(
+            "/my/referrals/new",
+            data={**self._form(lastname=""), "save": "1", "csrf_token": token},
+        )
+        draft = self.env["emploi.referral.draft"].search(
+            [("user_id", "=", self.prescriber.id)]
+        )
+        self.assertIn(f"/my/referrals/new?draft={draft.id}", response.url)
+        self.assertIn('value="Lina"', response.text)
+        response = self.url_open(
+            "/my/referrals/new",
+            data={**self._form(), "draft_id": str(draft.id), "csrf_token": token},
+            files={"documents": ("rqth.pdf", PDF, "application/pdf")},
+        )
+        referral = self.env["emploi.referral"].search(
+            [("portal_user_id", "=", self.prescriber.id)]
+        )
+        self.assertIn(f"/my/referrals/{referral.id}", response.url)
+        self.assertFalse(draft.exists())
+        self.assertEqual(referral._portal_exchanges().attachment_ids.name, "rqth.pdf")
+        # A refused form comes back with the values typed and the reason.
+        response = self.url_open(
+            "/my/referrals/new",
+            data={**self._form(firstname="Zoé", birthdate="hier"), "csrf_token": token},
+        )
+        self.assertIn("Date of birth: this is not a date.", response.text)
+        self.assertIn('value="Zoé"', response.text)
+
+
+@tagged("post_install", "-at_install")
+class TestPortalTours(HttpCase, PortalCommon):
+    def test_a_prescriber_sends_and_the_secretary_finds_it_ready(self):
+        self.start_tour("/my", "emploi_portal_prescriber_tour", login="agnes")
+        referral = self.env["emploi.referral"].search(
+            [("portal_user_id", "=", self.prescriber.id)]
+        )
+        self.assertEqual(referral.person_name, "Lina Portail")
+        self.assertEqual(referral.state, "ready")
+        self.assertEqual(
+            referral._portal_exchanges().attachment_ids.name, "decision-rqth.pdf"
+        )
+        self.secretary.password = "secretariat"
+        self.start_tour("/odoo", "emploi_portal_secretary_tour", login="secretariat")
