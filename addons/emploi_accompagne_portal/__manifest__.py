@@ -16,6 +16,7 @@
         "data/mail_message_subtype_data.xml",
         "data/ir_cron_data.xml",
         "views/emploi_referral_views.xml",
+        "views/emploi_committee_views.xml",
         "views/portal_templates.xml",
     ],
     "demo": [

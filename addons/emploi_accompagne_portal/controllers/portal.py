@@ -1,4 +1,4 @@
-from odoo import http
+from odoo import fields, http
 from odoo.exceptions import MissingError, UserError, ValidationError
 from odoo.http import request
 
@@ -34,6 +34,10 @@ class EmploiPortal(CustomerPortal):
 
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
+        if "emploi_committee_count" in counters:
+            values["emploi_committee_count"] = len(
+                request.env["emploi.committee"]._portal_search()
+            )
         if "emploi_referral_count" in counters:
             values["emploi_referral_count"] = request.env[
                 "emploi.referral"
@@ -213,3 +217,64 @@ class EmploiPortal(CustomerPortal):
             (upload.filename, upload.read())
             for upload in request.httprequest.files.getlist("documents")
         ]
+
+    # Committee members
+
+    def _get_committee(self, committee_id):
+        try:
+            return request.env["emploi.committee"]._portal_get(committee_id)
+        except MissingError:
+            raise request.not_found() from None
+
+    @http.route("/my/committees", type="http", auth="user", website=True)
+    def emploi_committees(self, **kw):
+        committees = request.env["emploi.committee"]._portal_search()
+        values = self._prepare_portal_layout_values()
+        values.update(
+            page_name="emploi_committees",
+            committees=committees,
+            answers={c.id: c._portal_attendee().state for c in committees},
+        )
+        return request.render("emploi_accompagne_portal.portal_my_committees", values)
+
+    def _committee_page_values(self, committee, **extra):
+        values = self._prepare_portal_layout_values()
+        values.update(
+            page_name="emploi_committee",
+            committee=committee,
+            attendee=committee._portal_attendee(),
+            agenda=committee._portal_agenda(),
+            minutes=committee._portal_minutes(),
+            can_answer=committee.state == "planned"
+            and committee.date > fields.Datetime.now(),
+            **extra,
+        )
+        return values
+
+    @http.route(
+        "/my/committees/<int:committee_id>", type="http", auth="user", website=True
+    )
+    def emploi_committee(self, committee_id, **kw):
+        committee = self._get_committee(committee_id)
+        return request.render(
+            "emploi_accompagne_portal.portal_my_committee",
+            self._committee_page_values(committee),
+        )
+
+    @http.route(
+        "/my/committees/<int:committee_id>/attendance",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def emploi_committee_attendance(self, committee_id, answer=None, **kw):
+        committee = self._get_committee(committee_id)
+        try:
+            committee._portal_answer_invitation(answer)
+        except UserError as error:
+            return request.render(
+                "emploi_accompagne_portal.portal_my_committee",
+                self._committee_page_values(committee, error=error.args[0]),
+            )
+        return request.redirect(f"/my/committees/{committee.id}")

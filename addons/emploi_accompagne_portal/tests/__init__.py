@@ -1,2 +1,3 @@
-from . import test_portal_referral
+from . import test_portal_committee
 from . import test_portal_http
+from . import test_portal_referral

@@ -1,3 +1,7 @@
+from datetime import date, datetime, timedelta
+
+from dateutil.relativedelta import relativedelta
+
 from odoo.tests import new_test_user
 
 from odoo.addons.emploi_accompagne.tests.common import EmploiCommon
@@ -60,3 +64,40 @@ class PortalCommon(EmploiCommon):
             .with_user(user)
             ._portal_submit(self._form(**values), files)
         )
+
+
+class CommitteeCommon(PortalCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.mdph = cls.env["res.partner"].create(
+            {"name": "MDPH du Nord", "is_company": True}
+        )
+        cls.member = cls._portal_user("Marc Membre", cls.mdph, "marc")
+        cls.member.partner_id.emploi_committee_body = "mdph"
+        cls.committee = cls.env["emploi.committee"].create(
+            {
+                "company_id": cls.platform.id,
+                "date": datetime.now() + timedelta(days=7),
+                "location": "Salle A",
+                "user_id": cls.secretary.id,
+                "member_ids": cls.member.partner_id.ids,
+            }
+        )
+        category = cls.env["emploi.disability.category"].search([], limit=1)
+        cls.referral = cls.env["emploi.referral"].create(
+            {
+                "company_id": cls.platform.id,
+                "firstname": "Rose",
+                "lastname": "Secrète",
+                "birthdate": date.today() - relativedelta(years=30, days=1),
+                "gender": "female",
+                "prescriber_type": "cap_emploi",
+                "boeth_title": "rqth",
+                "consent_date": "2026-01-05",
+                "wishes": "Espaces verts",
+                "disability_category_id": category.id,
+            }
+        )
+        cls.referral.action_mark_ready()
+        cls.committee.action_build_agenda()

@@ -2,7 +2,7 @@ from odoo.tests import HttpCase, tagged
 
 from odoo.addons.emploi_accompagne.tests.common import JsonRpcMixin, RpcError
 
-from .common import PDF, PortalCommon
+from .common import PDF, CommitteeCommon, PortalCommon
 
 
 @tagged("post_install", "-at_install")
@@ -126,3 +126,27 @@ class TestPortalTours(HttpCase, PortalCommon):
         )
         self.secretary.password = "secretariat"
         self.start_tour("/odoo", "emploi_portal_secretary_tour", login="secretariat")
+
+
+@tagged("post_install", "-at_install")
+class TestCommitteePortalHttp(HttpCase, CommitteeCommon):
+    def test_the_member_page_names_nobody_and_other_members_get_404(self):
+        self.authenticate("marc", "marc")
+        page = self.url_open(f"/my/committees/{self.committee.id}")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn(self.referral.name, page.text)
+        self.assertIn("Espaces verts", page.text)
+        self.assertIn(self.referral.sudo().disability_category_id.name, page.text)
+        for secret in ("Rose", "Secrète"):
+            self.assertNotIn(secret, page.text)
+        self.authenticate("agnes", "agnes")
+        self.assertEqual(
+            self.url_open(f"/my/committees/{self.committee.id}").status_code, 404
+        )
+
+    def test_an_outside_member_confirms_attendance(self):
+        self.start_tour("/my", "emploi_portal_committee_member_tour", login="marc")
+        attendee = self.committee.attendee_ids.filtered(
+            lambda a: a.partner_id == self.member.partner_id
+        )
+        self.assertEqual(attendee.state, "accepted")

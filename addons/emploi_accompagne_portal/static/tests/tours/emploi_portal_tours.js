@@ -131,3 +131,32 @@ registry.category("web_tour.tours").add("emploi_portal_secretary_tour", {
         },
     ],
 });
+
+// An outside committee member confirms they will attend the next committee.
+registry.category("web_tour.tours").add("emploi_portal_committee_member_tour", {
+    url: "/my",
+    steps: () => [
+        {
+            trigger: 'a[href="/my/committees"]',
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            trigger: 'a[href^="/my/committees/"]',
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            trigger: ".o_emploi_agenda_item",
+        },
+        {
+            trigger: ".o_emploi_attend",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "The answer is recorded",
+            trigger: ".o_emploi_attendance:contains(Will attend)",
+        },
+    ],
+});
