@@ -24,9 +24,7 @@ class EmploiCommittee(models.Model):
 
     def write(self, vals):
         if "minutes_note" in vals and self.filtered("minutes_approved_date"):
-            raise UserError(
-                self.env._("Approved minutes cannot be changed any more.")
-            )
+            raise UserError(self.env._("Approved minutes cannot be changed any more."))
         return super().write(vals)
 
     def action_approve_minutes(self):

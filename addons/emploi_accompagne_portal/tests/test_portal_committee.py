@@ -8,7 +8,9 @@ from .common import CommitteeCommon
 class TestPortalCommittee(CommitteeCommon):
     def test_a_member_sees_the_committees_they_sit_on_only(self):
         Committee = self.env["emploi.committee"]
-        self.assertEqual(Committee.with_user(self.member)._portal_search(), self.committee)
+        self.assertEqual(
+            Committee.with_user(self.member)._portal_search(), self.committee
+        )
         for user in (self.prescriber, self.secretary):
             self.assertFalse(Committee.with_user(user)._portal_search())
             with self.assertRaises(MissingError):
@@ -17,16 +19,20 @@ class TestPortalCommittee(CommitteeCommon):
         self.assertFalse(Committee.with_user(self.member)._portal_search())
 
     def test_the_agenda_gives_each_referral_with_its_age(self):
-        committee = self.env["emploi.committee"].with_user(self.member)._portal_get(
-            self.committee.id
+        committee = (
+            self.env["emploi.committee"]
+            .with_user(self.member)
+            ._portal_get(self.committee.id)
         )
         [item] = committee._portal_agenda()
         self.assertEqual(item["referral"], self.referral)
         self.assertEqual(item["age"], 30)
 
     def test_a_member_confirms_and_it_is_logged(self):
-        committee = self.env["emploi.committee"].with_user(self.member)._portal_get(
-            self.committee.id
+        committee = (
+            self.env["emploi.committee"]
+            .with_user(self.member)
+            ._portal_get(self.committee.id)
         )
         committee._portal_answer_invitation("accepted")
         self.assertEqual(committee._portal_attendee().state, "accepted")
@@ -44,8 +50,10 @@ class TestPortalCommittee(CommitteeCommon):
             committee._portal_answer_invitation("accepted")
 
     def test_minutes_are_shown_once_approved_and_then_locked(self):
-        committee = self.env["emploi.committee"].with_user(self.member)._portal_get(
-            self.committee.id
+        committee = (
+            self.env["emploi.committee"]
+            .with_user(self.member)
+            ._portal_get(self.committee.id)
         )
         committee._portal_answer_invitation("accepted")
         self.committee.minutes_note = "<p>Une orientation présentée.</p>"
