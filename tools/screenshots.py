@@ -168,6 +168,54 @@ PAGES = [
     ),
 ]
 
+# Portal pages: (file name, login, path, CSS selector to wait for, width).
+PORTAL_PAGES = [
+    (
+        "32_prescriber_referrals",
+        "claire.vasseur",
+        "/my/referrals",
+        ".o_portal_my_doc_table",
+        1440,
+    ),
+    (
+        "33_prescriber_new_referral",
+        "claire.vasseur",
+        "/my/referrals/new",
+        ".o_emploi_steps:not(.d-none)",
+        1440,
+    ),
+    (
+        "34_prescriber_referral_mobile",
+        "claire.vasseur",
+        ("emploi.referral", [("portal_user_id.login", "=", "claire.vasseur")]),
+        ".o_emploi_missing",
+        375,
+    ),
+    (
+        "35_prescriber_new_referral_mobile",
+        "claire.vasseur",
+        "/my/referrals/new",
+        ".o_emploi_steps:not(.d-none)",
+        375,
+    ),
+    (
+        "36_committee_member_agenda",
+        "bruno.chevalier",
+        ("emploi.committee", [("state", "=", "planned")]),
+        ".o_emploi_agenda_item",
+        1440,
+    ),
+    (
+        "37_committee_member_minutes_mobile",
+        "bruno.chevalier",
+        ("emploi.committee", [("state", "=", "done")]),
+        ".o_emploi_minutes",
+        375,
+    ),
+    ("38_employer_signs_agreement", None, "employer", ".o_emploi_sign", 1440),
+    ("39_person_signs_agreement_mobile", None, "person", ".o_emploi_sign", 375),
+]
+
 
 def _first_id(page, url, model, domain):
     response = page.request.post(
@@ -184,6 +232,72 @@ def _first_id(page, url, model, domain):
         },
     )
     return response.json()["result"][0]
+
+
+def _login(page, args, login):
+    db = f"?db={args.db}" if args.db else ""
+    page.goto(f"{args.url}/web/login{db}")
+    page.fill("input[name=login]", login)
+    page.fill("input[name=password]", login)
+    page.click("button[type=submit]")
+
+
+def _signature_url(browser, args, party):
+    """The personal link of a pending online signature (read as the manager)."""
+    page = browser.new_page()
+    _login(page, args, "manager.fontaine")
+    page.wait_for_selector(".o_main_navbar")
+    response = page.request.post(
+        f"{args.url}/web/dataset/call_kw",
+        data={
+            "jsonrpc": "2.0",
+            "method": "call",
+            "params": {
+                "model": "emploi.agreement.signature",
+                "method": "search_read",
+                "args": [[("party", "=", party), ("signed_on", "=", False)]],
+                "kwargs": {"fields": ["access_url", "access_token"], "limit": 1},
+            },
+        },
+    )
+    [row] = response.json()["result"]
+    page.close()
+    return f"{row['access_url']}?access_token={row['access_token']}"
+
+
+def _portal_pages(browser, args, out):
+    for name, login, target, marker, width in PORTAL_PAGES:
+        if args.only and args.only not in name:
+            continue
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        if login:
+            _login(page, args, login)
+            page.wait_for_selector(".o_portal, #wrap")
+            if isinstance(target, tuple):
+                model = target[0]
+                path = (
+                    "/my/referrals/"
+                    if model == "emploi.referral"
+                    else "/my/committees/"
+                )
+                target = path + str(_first_id_as_manager(browser, args, *target))
+        else:
+            target = _signature_url(browser, args, target)
+        page.goto(f"{args.url}{target}")
+        page.wait_for_selector(marker)
+        page.wait_for_timeout(1000)
+        page.screenshot(path=out / f"{name}.png", full_page=True)
+        page.close()
+        print(out / f"{name}.png")
+
+
+def _first_id_as_manager(browser, args, model, domain):
+    page = browser.new_page()
+    _login(page, args, "manager.fontaine")
+    page.wait_for_selector(".o_main_navbar")
+    record_id = _first_id(page, args.url, model, domain)
+    page.close()
+    return record_id
 
 
 def main():
@@ -204,11 +318,7 @@ def main():
             if args.only and args.only not in name:
                 continue
             page = browser.new_page(viewport={"width": 1440, "height": 900})
-            db = f"?db={args.db}" if args.db else ""
-            page.goto(f"{args.url}/web/login{db}")
-            page.fill("input[name=login]", login)
-            page.fill("input[name=password]", login)
-            page.click("button[type=submit]")
+            _login(page, args, login)
             page.wait_for_selector(".o_main_navbar")
             path = ACTION.format(action) if "." not in action else f"action-{action}"
             if isinstance(target, tuple):
@@ -221,6 +331,7 @@ def main():
             page.screenshot(path=out / f"{name}.png", full_page=True)
             page.close()
             print(out / f"{name}.png")
+        _portal_pages(browser, args, out)
         browser.close()
 
 

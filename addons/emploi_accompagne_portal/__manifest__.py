@@ -13,15 +13,19 @@
     "depends": ["emploi_accompagne", "portal", "auth_signup"],
     "data": [
         "security/ir.model.access.csv",
+        "security/emploi_accompagne_portal_rules.xml",
         "data/mail_message_subtype_data.xml",
         "data/ir_cron_data.xml",
+        "report/emploi_support_agreement_report.xml",
         "views/emploi_referral_views.xml",
         "views/emploi_committee_views.xml",
+        "views/emploi_support_agreement_views.xml",
         "views/portal_templates.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
         "demo/emploi_referral_demo.xml",
+        "demo/emploi_agreement_signature_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

@@ -11,7 +11,10 @@ class ReportSupportAgreement(models.AbstractModel):
 
     @api.model
     def _get_report_values(self, docids, data=None):
-        if not self.env.user.has_group("emploi_accompagne.group_emploi_coach"):
+        # The superuser prints the signed copy kept with an online signature.
+        if not self.env.su and not self.env.user.has_group(
+            "emploi_accompagne.group_emploi_coach"
+        ):
             raise AccessError(
                 self.env._(
                     "The support agreement holds health-related accommodations: "

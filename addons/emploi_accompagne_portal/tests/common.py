@@ -101,3 +101,43 @@ class CommitteeCommon(PortalCommon):
         )
         cls.referral.action_mark_ready()
         cls.committee.action_build_agenda()
+
+
+# A 1x1 PNG, as the signature widget sends it (base64, no data: prefix).
+SIGNATURE = (
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAA"
+    "SUVORK5CYII="
+)
+
+
+class AgreementCommon(PortalCommon):
+    """An agreement sent for signature to the person and the employer."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        beneficiary = cls._beneficiary("Léa Signataire", coach=cls.coach)
+        beneficiary.partner_id.email = "lea@example.com"
+        cls.pathway = cls._pathway(beneficiary)
+        job = cls._job(cls.pathway, date(2026, 3, 2))
+        cls.signatory = cls.env["res.partner"].create(
+            {
+                "name": "Paul Patron",
+                "parent_id": cls.employer.id,
+                "email": "paul@example.com",
+            }
+        )
+        cls.agreement = cls.env["emploi.support.agreement"].create(
+            {
+                "pathway_id": cls.pathway.id,
+                "job_id": job.id,
+                "employer_signatory_id": cls.signatory.id,
+                "objectives": "<p>Tenir le poste de vendeuse</p>",
+                "accommodations": "<p>Pauses toutes les deux heures</p>",
+                "date_signed_platform": date(2026, 3, 1),
+            }
+        )
+        cls.agreement.action_send_for_signature()
+
+    def _requests(self):
+        return self.agreement._online_signatures()

@@ -1,8 +1,10 @@
+from datetime import date
+
 from odoo.tests import HttpCase, tagged
 
 from odoo.addons.emploi_accompagne.tests.common import JsonRpcMixin, RpcError
 
-from .common import PDF, CommitteeCommon, PortalCommon
+from .common import PDF, SIGNATURE, AgreementCommon, CommitteeCommon, PortalCommon
 
 
 @tagged("post_install", "-at_install")
@@ -150,3 +152,45 @@ class TestCommitteePortalHttp(HttpCase, CommitteeCommon):
             lambda a: a.partner_id == self.member.partner_id
         )
         self.assertEqual(attendee.state, "accepted")
+
+
+@tagged("post_install", "-at_install")
+class TestAgreementPortalHttp(HttpCase, AgreementCommon):
+    def test_the_link_opens_with_its_token_only(self):
+        self.agreement.with_user(self.coach).action_sign_online()
+        person, employer = self._requests().sorted("party", reverse=True)
+        for url in (
+            f"/agreement/sign/{person.id}",
+            f"/agreement/sign/{person.id}?access_token={employer.access_token}",
+            f"/agreement/sign/{person.id}/pdf?access_token={person.access_token}",
+        ):
+            with self.subTest(url=url):
+                self.assertEqual(self.url_open(url).status_code, 404)
+        page = self.url_open(person.get_portal_url()).text
+        self.assertIn("Tenir le poste de vendeuse", page)
+        self.assertIn("Pauses toutes les deux heures", page)
+        page = self.url_open(employer.get_portal_url()).text
+        self.assertIn("Tenir le poste de vendeuse", page)
+        self.assertNotIn("Pauses toutes les deux heures", page)
+        response = self.opener.post(
+            f"{self.base_url()}/agreement/sign/{person.id}/accept",
+            json={
+                "params": {"access_token": "faux", "name": "X", "signature": SIGNATURE}
+            },
+        )
+        self.assertEqual(
+            response.json()["error"]["data"]["name"], "werkzeug.exceptions.NotFound"
+        )
+        self.assertFalse(self.agreement.date_signed_person)
+        person.expiry_date = date(2026, 1, 1)
+        self.assertIn("no longer valid", self.url_open(person.get_portal_url()).text)
+
+    def test_the_employer_signs_online(self):
+        self.agreement.date_signed_person = date(2026, 3, 1)
+        self.agreement.with_user(self.coach).action_sign_online()
+        employer = self._requests()
+        self.assertEqual(employer.party, "employer")
+        self.start_tour(employer.get_portal_url(), "emploi_portal_employer_sign_tour")
+        self.assertEqual(self.agreement.state, "signed")
+        self.assertEqual(employer.signed_by, "Paul Patron")
+        self.assertTrue(employer.signed_copy_id)

@@ -1,3 +1,4 @@
+import { waitUntil } from "@odoo/hoot-dom";
 import { registry } from "@web/core/registry";
 
 function setValue(value) {
@@ -157,6 +158,45 @@ registry.category("web_tour.tours").add("emploi_portal_committee_member_tour", {
         {
             content: "The answer is recorded",
             trigger: ".o_emploi_attendance:contains(Will attend)",
+        },
+    ],
+});
+
+// The employer signs the agreement from the link they were e-mailed.
+registry.category("web_tour.tours").add("emploi_portal_employer_sign_tour", {
+    steps: () => [
+        {
+            trigger: ".o_emploi_agreement:contains(Tenir le poste de vendeuse)",
+        },
+        {
+            trigger: ".o_emploi_sign",
+            run: "click",
+        },
+        {
+            trigger: ".modal .o_web_sign_name_and_signature input:value(Paul Patron)",
+        },
+        {
+            trigger: ".modal canvas.o_web_sign_signature",
+            async run(helpers) {
+                await waitUntil(() => {
+                    const canvas = helpers.anchor;
+                    const pixels = new Uint32Array(
+                        canvas
+                            .getContext("2d")
+                            .getImageData(0, 0, canvas.width, canvas.height).data.buffer
+                    );
+                    return pixels.some((pixel) => pixel !== 0);
+                });
+            },
+        },
+        {
+            trigger: ".modal .o_portal_sign_submit:enabled",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "Signed, the signed copy to download",
+            trigger: ".o_emploi_signed a[href*='/pdf']",
         },
     ],
 });
