@@ -22,6 +22,10 @@ class EmploiAgreementPortal(CustomerPortal):
     )
     def emploi_agreement_sign(self, signature_id, access_token=None, **kw):
         signature = self._get_signature(signature_id, access_token)
+        # Appointments are told in the platform's time, not in UTC.
+        request.update_context(
+            tz=signature.company_id.resource_calendar_id.tz or "Europe/Paris"
+        )
         values = {
             "signature_request": signature,
             "agreement": signature.agreement_id,
@@ -29,6 +33,8 @@ class EmploiAgreementPortal(CustomerPortal):
             "open": signature._is_open(),
             "can_sign": signature._can_sign(),
             "show_accommodations": signature._shows_accommodations(),
+            "disclosure": signature._disclosure(),
+            "appointments": signature._next_appointments(),
         }
         return request.render("emploi_accompagne_portal.portal_agreement_sign", values)
 

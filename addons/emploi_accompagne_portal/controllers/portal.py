@@ -103,7 +103,7 @@ class EmploiPortal(CustomerPortal):
         if not request.env.user._emploi_portal_organisation():
             raise request.not_found()
         record = None
-        form = {}
+        form = request.env["emploi.referral"]._portal_default_form()
         if draft:
             record = self._get_draft(draft)
             form = record.values or {}

@@ -62,22 +62,46 @@ class EmploiAgreementSignature(models.Model):
             and self.agreement_id.state == "to_sign"
         )
 
+    def _disclosure(self):
+        """What the person agreed to share with the employer (none for the
+        person's own link)."""
+        self.ensure_one()
+        if self.party != "employer":
+            return self.env["emploi.disclosure"]
+        agreement = self.agreement_id
+        plans = (
+            self.env["emploi.disclosure"]
+            .sudo()
+            ._agreed(agreement.beneficiary_id, agreement.employer_id)
+        )
+        return plans.get(
+            (agreement.beneficiary_id, agreement.employer_id),
+            self.env["emploi.disclosure"],
+        )
+
     def _shows_accommodations(self):
         """The person reads the whole agreement; the employer reads the
         accommodations only where the person's sharing agreement allows it."""
         self.ensure_one()
-        if self.party == "person":
-            return True
-        employer = self.agreement_id.employer_id
-        return bool(
-            self.env["emploi.disclosure"]
+        return self.party == "person" or self._disclosure().disclose_accommodations
+
+    def _next_appointments(self):
+        """The person's next appointments with their coach (their own link)."""
+        self.ensure_one()
+        if self.party != "person":
+            return self.env["emploi.action"]
+        return (
+            self.env["emploi.action"]
             .sudo()
-            .search_count(
+            .search(
                 [
-                    ("beneficiary_id", "=", self.agreement_id.beneficiary_id.id),
-                    ("partner_id", "=", employer.id),
-                    ("disclose_accommodations", "=", True),
-                ]
+                    ("pathway_id", "=", self.agreement_id.pathway_id.id),
+                    ("attendance", "=", "planned"),
+                    ("with_beneficiary", "=", True),
+                    ("start", ">=", fields.Datetime.now()),
+                ],
+                order="start",
+                limit=5,
             )
         )
 

@@ -165,6 +165,12 @@ class EmploiReferral(models.Model):
             raise MissingError(self.env._("This referral does not exist."))
         return referral
 
+    @api.model
+    def _portal_default_form(self):
+        """A new form starts with what the organisation sent last time."""
+        last = self._portal_search(limit=1)
+        return {"prescriber_type": last.prescriber_type} if last else {}
+
     def _portal_status(self):
         """What the prescriber reads of the referral's progress: the status, a
         detail, and what is missing. Nothing after admission but the coach."""

@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, datetime
 
 from odoo.tests import HttpCase, tagged
 
@@ -172,6 +172,7 @@ class TestAgreementPortalHttp(HttpCase, AgreementCommon):
         page = self.url_open(employer.get_portal_url()).text
         self.assertIn("Tenir le poste de vendeuse", page)
         self.assertNotIn("Pauses toutes les deux heures", page)
+        self.assertIn("has not agreed to share anything else", page)
         response = self.opener.post(
             f"{self.base_url()}/agreement/sign/{person.id}/accept",
             json={
@@ -194,3 +195,33 @@ class TestAgreementPortalHttp(HttpCase, AgreementCommon):
         self.assertEqual(self.agreement.state, "signed")
         self.assertEqual(employer.signed_by, "Paul Patron")
         self.assertTrue(employer.signed_copy_id)
+
+    def test_the_person_sees_their_next_appointments_the_employer_what_is_shared(self):
+        self.env["emploi.action"].create(
+            {
+                "name": "Point sur le poste",
+                "pathway_id": self.pathway.id,
+                "action_type_id": self.interview.id,
+                "start": datetime(2030, 5, 6, 8, 0),
+            }
+        )
+        self.env["emploi.disclosure"].create(
+            {
+                "beneficiary_id": self.agreement.beneficiary_id.id,
+                "recipient_kind": "employer",
+                "partner_id": self.employer.id,
+                "date": date(2026, 3, 1),
+                "disclose_progress": True,
+            }
+        )
+        self.agreement.with_user(self.coach).action_sign_online()
+        person, employer = self._requests().sorted("party", reverse=True)
+        page = self.url_open(person.get_portal_url()).text
+        self.assertIn("Your next appointments", page)
+        self.assertIn("05/06/2030 10:00", page)
+        self.assertIn("Pauses toutes les deux heures", page)
+        page = self.url_open(employer.get_portal_url()).text
+        self.assertNotIn("05/06/2030", page)
+        self.assertIn("Progress of the support", page)
+        self.assertIn(self.pathway.phase_id.name, page)
+        self.assertNotIn("Pauses toutes les deux heures", page)

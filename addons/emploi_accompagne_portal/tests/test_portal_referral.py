@@ -99,6 +99,16 @@ class TestPortalReferral(PortalCommon):
         self.assertEqual(Referral.with_user(self.colleague)._portal_search(), referral)
         self.assertEqual(Referral.with_user(self.stranger)._portal_search(), foreign)
         self.assertEqual(Referral.with_user(self.stranger)._portal_count(), 1)
+        # A new form starts with what the organisation sent last time.
+        self.assertEqual(
+            Referral.with_user(self.colleague)._portal_default_form(),
+            {"prescriber_type": "france_travail"},
+        )
+        loner = self._portal_user("Dan Seul", self.other_agency, "dan")
+        self.env["emploi.referral"].search(
+            [("prescriber_id", "=", self.other_agency.id)]
+        ).unlink()
+        self.assertEqual(Referral.with_user(loner)._portal_default_form(), {})
         with self.assertRaises(MissingError):
             Referral.with_user(self.stranger)._portal_get(referral.id)
         # Nor a referral of the agency sent to a platform the user is not on.
