@@ -19,6 +19,7 @@ from . import emploi_beneficiary
 from . import emploi_pathway
 from . import emploi_pathway_link_mixin
 from . import emploi_action
+from . import emploi_advice_request
 from . import emploi_employer_action
 from . import emploi_coach_staffing
 from . import emploi_phase_period

@@ -38,6 +38,10 @@ class EmploiPortal(CustomerPortal):
             values["emploi_committee_count"] = len(
                 request.env["emploi.committee"]._portal_search()
             )
+        if "emploi_advice_count" in counters:
+            values["emploi_advice_count"] = request.env[
+                "emploi.advice.request"
+            ]._portal_count()
         if "emploi_referral_count" in counters:
             values["emploi_referral_count"] = request.env[
                 "emploi.referral"
@@ -278,3 +282,65 @@ class EmploiPortal(CustomerPortal):
                 self._committee_page_values(committee, error=error.args[0]),
             )
         return request.redirect(f"/my/committees/{committee.id}")
+
+    # Advice requests (appui-conseil)
+
+    @http.route("/my/advice", type="http", auth="user", website=True)
+    def emploi_advice_requests(self, **kw):
+        values = self._prepare_portal_layout_values()
+        values.update(
+            page_name="emploi_advice",
+            advice_requests=request.env["emploi.advice.request"]._portal_search(),
+        )
+        return request.render("emploi_accompagne_portal.portal_my_advice", values)
+
+    def _advice_form_values(self, form, error=None):
+        Advice = request.env["emploi.advice.request"].sudo()
+        values = self._prepare_portal_layout_values()
+        values.update(
+            page_name="emploi_advice_new",
+            form=form,
+            error=error,
+            platforms=request.env.user.company_ids,
+            selections={
+                "requester_type": Advice._fields[
+                    "requester_type"
+                ]._description_selection(request.env)
+            },
+        )
+        return values
+
+    @http.route(
+        "/my/advice/new", type="http", auth="user", website=True, methods=["GET"]
+    )
+    def emploi_advice_new(self, **kw):
+        if not request.env.user._emploi_portal_organisation():
+            raise request.not_found()
+        form = request.env["emploi.referral"]._portal_default_form()
+        return request.render(
+            "emploi_accompagne_portal.portal_advice_form",
+            self._advice_form_values({"requester_type": form.get("prescriber_type")}),
+        )
+
+    @http.route(
+        "/my/advice/new", type="http", auth="user", website=True, methods=["POST"]
+    )
+    def emploi_advice_send(self, **form):
+        try:
+            advice = request.env["emploi.advice.request"]._portal_submit(form)
+        except (UserError, ValidationError) as error:
+            return request.render(
+                "emploi_accompagne_portal.portal_advice_form",
+                self._advice_form_values(form, error=error.args[0]),
+            )
+        return request.redirect(f"/my/advice/{advice.id}?sent=1")
+
+    @http.route("/my/advice/<int:advice_id>", type="http", auth="user", website=True)
+    def emploi_advice(self, advice_id, sent=None, **kw):
+        try:
+            advice = request.env["emploi.advice.request"]._portal_get(advice_id)
+        except MissingError:
+            raise request.not_found() from None
+        values = self._prepare_portal_layout_values()
+        values.update(page_name="emploi_advice_one", advice=advice, sent=bool(sent))
+        return request.render("emploi_accompagne_portal.portal_my_advice_one", values)

@@ -1,10 +1,7 @@
-from datetime import timedelta
-
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
-from odoo.osv import expression
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date, format_datetime
 from odoo.tools.mimetypes import guess_mimetype
 
@@ -54,15 +51,14 @@ ACCEPTED_MIMETYPES = {
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "application/msword",
 }
-# Portal actions (referrals sent, answers) per user and per hour, unless the
-# system parameter says otherwise.
-ACTIONS_PER_HOUR_PARAM = "emploi_accompagne_portal.actions_per_hour"
-ACTIONS_PER_HOUR = 30
 ANSWERABLE_STATES = ("new", "ready", "postponed")
 
 
 class EmploiReferral(models.Model):
-    _inherit = "emploi.referral"
+    _name = "emploi.referral"
+    _inherit = ["emploi.referral", "emploi.portal.organisation.mixin"]
+    _portal_organisation_field = "prescriber_id"
+    _portal_order = "referral_date desc, id desc"
 
     portal_user_id = fields.Many2one(
         comodel_name="res.users",
@@ -121,49 +117,6 @@ class EmploiReferral(models.Model):
 
     def _portal_url(self):
         return f"{self.get_base_url()}/my/referrals/{self.id}"
-
-    # Portal: every method below runs for the portal user of ``self.env``,
-    # reads and writes as superuser within ``_portal_domain`` only.
-
-    @api.model
-    def _portal_domain(self):
-        """The referrals of the user's organisation on the user's platforms."""
-        user = self.env.user
-        organisation = user._emploi_portal_organisation()
-        if not organisation:
-            return expression.FALSE_DOMAIN
-        return [
-            ("prescriber_id", "=", organisation.id),
-            ("company_id", "in", user.company_ids.ids),
-        ]
-
-    @api.model
-    def _portal_search(self, offset=0, limit=None):
-        return (
-            self.sudo()
-            .with_context(active_test=False)
-            .search(
-                self._portal_domain(),
-                offset=offset,
-                limit=limit,
-                order="referral_date desc, id desc",
-            )
-        )
-
-    @api.model
-    def _portal_count(self):
-        return self.sudo().search_count(self._portal_domain())
-
-    @api.model
-    def _portal_get(self, referral_id):
-        """The referral ``referral_id`` if the user's organisation sent it;
-        otherwise MissingError, the same whether it exists or not."""
-        referral = self.sudo().search(
-            expression.AND([self._portal_domain(), [("id", "=", referral_id)]])
-        )
-        if not referral:
-            raise MissingError(self.env._("This referral does not exist."))
-        return referral
 
     @api.model
     def _portal_default_form(self):
@@ -240,34 +193,6 @@ class EmploiReferral(models.Model):
         )
 
     @api.model
-    def _portal_check_rate(self):
-        limit = int(
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param(ACTIONS_PER_HOUR_PARAM, ACTIONS_PER_HOUR)
-        )
-        subtype = self.env.ref("emploi_accompagne_portal.mt_referral_exchange")
-        recent = (
-            self.env["mail.message"]
-            .sudo()
-            .search_count(
-                [
-                    ("author_id", "=", self.env.user.partner_id.id),
-                    ("subtype_id", "=", subtype.id),
-                    ("date", ">", fields.Datetime.now() - timedelta(hours=1)),
-                ]
-            )
-        )
-        if recent >= limit:
-            raise UserError(
-                self.env._(
-                    "You have sent %s referrals or answers in the last hour: "
-                    "please wait before sending more.",
-                    recent,
-                )
-            )
-
-    @api.model
     def _portal_clean_values(self, form):
         """The referral's values from the portal form ``form`` (strings, as
         posted): whitelisted, typed and checked; a clear error otherwise."""
@@ -306,16 +231,6 @@ class EmploiReferral(models.Model):
                     raise ValidationError(self.env._("%s: unknown choice.", label))
                 values[name] = record.id
         return values
-
-    @api.model
-    def _portal_platform(self, form):
-        """The platform the referral goes to: one of the user's."""
-        user = self.env.user
-        raw = form.get("company_id")
-        company_id = int(raw) if str(raw or "").isdigit() else user.company_id.id
-        if company_id not in user.company_ids.ids:
-            raise ValidationError(self.env._("Choose one of your platforms."))
-        return self.env["res.company"].browse(company_id)
 
     @api.model
     def _portal_eligibility(self, form):
@@ -376,14 +291,7 @@ class EmploiReferral(models.Model):
         """Create the referral the prescriber sent: in the platform's queue,
         ready for the committee when complete."""
         user = self.env.user
-        organisation = user._emploi_portal_organisation()
-        if not organisation:
-            raise AccessError(
-                self.env._(
-                    "Your account is not linked to an organisation: ask the "
-                    "platform to invite you from your organisation's contact."
-                )
-            )
+        organisation = self._portal_organisation()
         self._portal_check_rate()
         values = self._portal_clean_values(form)
         company = self._portal_platform(form)
@@ -413,7 +321,7 @@ class EmploiReferral(models.Model):
                 )
                 .id
             )
-        referral = Referral.create(
+        referral = Referral.with_context(mail_create_nolog=True).create(
             {
                 **values,
                 "company_id": company.id,

@@ -1,3 +1,4 @@
+from . import test_portal_advice
 from . import test_portal_agreement
 from . import test_portal_committee
 from . import test_portal_http

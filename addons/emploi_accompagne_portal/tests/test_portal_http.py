@@ -67,6 +67,18 @@ class TestPortalHttp(HttpCase, PortalCommon, JsonRpcMixin):
                     url, data={"message": "Intrus", "csrf_token": self.csrf_token()}
                 )
                 self.assertEqual(response.status_code, 404)
+        advice = (
+            self.env["emploi.advice.request"]
+            .with_user(self.prescriber)
+            ._portal_submit(
+                {
+                    "requester_type": "france_travail",
+                    "question": "Question venue du Nord",
+                }
+            )
+        )
+        self.assertEqual(self.url_open(f"/my/advice/{advice.id}").status_code, 404)
+        self.assertNotIn(advice.name, self.url_open("/my/advice").text)
         listing = self.url_open("/my/referrals").text
         self.assertNotIn(referral.name, listing)
         self.assertNotIn("Portail", listing)
@@ -77,6 +89,9 @@ class TestPortalHttp(HttpCase, PortalCommon, JsonRpcMixin):
         page = self.url_open(f"/my/referrals/{referral.id}")
         self.assertEqual(page.status_code, 200)
         self.assertIn("Lina Portail", page.text)
+        self.assertIn(
+            "Question venue du Nord", self.url_open(f"/my/advice/{advice.id}").text
+        )
 
     def csrf_token(self):
         page = self.url_open("/my/referrals/new").text

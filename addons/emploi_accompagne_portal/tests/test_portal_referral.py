@@ -1,6 +1,6 @@
 from datetime import datetime, timedelta
 
-from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
+from odoo.exceptions import MissingError, UserError, ValidationError
 
 from .common import PDF, PortalCommon
 
@@ -124,7 +124,7 @@ class TestPortalReferral(PortalCommon):
             with self.subTest(user=user.login):
                 Referral = self.env["emploi.referral"].with_user(user)
                 self.assertFalse(Referral._portal_search())
-        with self.assertRaisesRegex(AccessError, "not linked to an organisation"):
+        with self.assertRaisesRegex(UserError, "not linked to an organisation"):
             self._submit(loner)
 
     def test_the_same_agency_cannot_send_a_person_twice_others_learn_nothing(self):

@@ -226,6 +226,15 @@ REFERRALS = """(
      WHERE r.company_id = ANY(%(companies)s)
        AND (%(pathways)s::int[] IS NULL OR r.pathway_id = ANY(%(pathways)s::int[]))
 ) s"""
+# Advice requests (appui-conseil) received in the period: about no one, so no
+# funder's filter of pathways holds them.
+ADVICE = """(
+    SELECT a.company_id, a.requester_type, a.hours
+      FROM emploi_advice_request a
+     WHERE a.company_id = ANY(%(companies)s)
+       AND %(pathways)s::int[] IS NULL
+       AND a.request_date BETWEEN %(date_from)s AND %(date_to)s
+) s"""
 # Every job and every pathway of the platforms, in the period or not: how long
 # a job lasted, where someone stood 12 months after entering.
 ALL_JOBS = """(
@@ -415,6 +424,37 @@ INDICATORS = [
         _lt("entries of people who had an earlier pathway"),
         "NULL, count(*)",
         f"{ENTERED} AND s.is_reentry",
+    ),
+    Indicator(
+        "A11",
+        _lt("Advice requests (appui-conseil)"),
+        _lt(
+            "requests for advice about a situation, before any referral, received "
+            "in the period"
+        ),
+        "NULL, count(*)",
+        ADVICE,
+        people=False,
+    ),
+    Indicator(
+        "A11_requester",
+        _lt("Advice requests, by who asked"),
+        _lt("advice requests received in the period, by the kind of partner"),
+        "s.requester_type, count(*)",
+        ADVICE,
+        kind="breakdown",
+        keys=selection("emploi.advice.request", "requester_type"),
+        people=False,
+        total_code="A11",
+    ),
+    Indicator(
+        "A11_hours",
+        _lt("Time spent on advice requests (hours)"),
+        _lt("hours recorded on the advice requests received in the period"),
+        "NULL, sum(s.hours)",
+        ADVICE,
+        people=False,
+        unit="h",
     ),
     Indicator("A5", _lt("Exits"), EXITS, "NULL, count(*)", EXITED),
     Indicator(
@@ -1108,6 +1148,9 @@ SHEETS = [
             "A4_wait_median",
             "A4_waiting",
             "A6",
+            "A11",
+            "A11_requester",
+            "A11_hours",
             "A5",
             "A5_reason",
             "A10_coaches",

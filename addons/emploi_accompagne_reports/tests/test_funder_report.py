@@ -426,6 +426,39 @@ class TestFunderReport(FunderDataset):
             ("A8_count_type", prospecting.code), self._figures(funder="fiphfp")
         )
 
+    def test_advice_requests_count_in_the_activity(self):
+        a, b, total = self.platform.id, self.other_platform.id, 0
+        Advice = self.env["emploi.advice.request"]
+        for company, received, asked_by, hours in (
+            (self.platform, date(2025, 2, 3), "mission_locale", 0.5),
+            (self.platform, date(2025, 9, 15), "employer", 1.0),
+            (self.platform, date(2025, 12, 31), "mission_locale", 0.25),
+            (self.platform, date(2024, 12, 31), "mission_locale", 2.0),
+            (self.other_platform, date(2025, 6, 2), "medico_social", 0.0),
+        ):
+            Advice.create(
+                {
+                    "company_id": company.id,
+                    "request_date": received,
+                    "requester_type": asked_by,
+                    "question": "Situation sans nom",
+                    "hours": hours,
+                }
+            )
+        f = self._figures()
+        self.assertEqual(f["A11", None], {a: 3, b: 1, total: 4})
+        self.assertEqual(
+            self._family(f, "A11_requester"),
+            {
+                "mission_locale": {a: 2, total: 2},
+                "employer": {a: 1, total: 1},
+                "medico_social": {b: 1, total: 1},
+            },
+        )
+        self.assertEqual(f["A11_hours", None], {a: 1.75, b: 0.0, total: 1.75})
+        # About no one: a funder's pathways hold none.
+        self.assertNotIn(("A11", None), self._figures(funder="fiphfp"))
+
     def test_month_by_month_in_figures_and_in_a_chart(self):
         a, b, total = self.platform.id, self.other_platform.id, 0
         f = self._figures()
