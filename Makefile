@@ -11,9 +11,9 @@ SHELL := /bin/bash
 export ODOO_SRC PYTHON VENV LOCAL_DIR HTTP_PORT HTTP_INTERFACE LOCAL_PG_PORT \
 	PGHOST PGPORT PGUSER PGPASSWORD DB ADDONS EXTRA_ADDONS_PATH INSTALL_DEPS \
 	PYTEST_ARGS TEST_PATHS UPDATE SKIP_LINT KEEP_DB LOG_IGNORE ODOO_TEST_LOG_LEVEL \
-	CORE_TEST_TAGS CORE_TEST_HTTP_PORT
+	CORE_TEST_TAGS CORE_TEST_HTTP_PORT FORCE WORKERS GEVENT_PORT
 
-.PHONY: help setup run update shell test pytest lint format i18n dropdb db-start db-stop clean benchmark benchmark-reports
+.PHONY: help setup run update shell test pytest lint format i18n dropdb db-start db-stop clean benchmark benchmark-reports backup restore
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -21,7 +21,7 @@ help: ## List the targets
 setup: ## Create/refresh .venv (Odoo 18 + dev tools), PostgreSQL and .local/odoo.conf
 	@bash tools/setup.sh --browser
 
-run: ## Set everything up and serve Odoo with our addons + demo data (admin/admin)
+run: ## Set everything up and serve Odoo with our addons + demo data (admin/admin; WORKERS=4 for prefork)
 	@bash tools/run.sh serve
 
 update: ## Like run, but upgrade our addons (-u) in the database first
@@ -54,6 +54,13 @@ i18n: ## Refresh i18n/*.pot and merge them into fr.po (on DB, default emploi); f
 format: ## Fix what ruff can fix and format the code
 	@bash tools/setup.sh --venv
 	@bash tools/lint.sh --fix
+
+backup: ## Back up DB (default emploi) and its filestore into one file (FILE, default .local/backups/DB-date.tar)
+	@bash tools/backup.sh backup $(FILE)
+
+restore: ## Restore FILE into DB (default emploi; FORCE=1 replaces an existing one)
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=backup.tar [DB=name] [FORCE=1]"; exit 2; }
+	@bash tools/backup.sh restore "$(FILE)"
 
 dropdb: ## Drop database DB (default emploi) and its filestore
 	@bash tools/run.sh dropdb

@@ -11,6 +11,7 @@ Subcommands:
   exists DB                  exit 0 when database DB exists
   installed DB MODULE...     exit 0 when every MODULE is installed in DB
   drop DB                    drop DB (terminating its connections), if it exists
+  counts DB                  print "table rows" for every table of DB, sorted
 """
 
 import sys
@@ -79,11 +80,30 @@ def cmd_drop(dbname):
     return 0
 
 
+def cmd_counts(dbname):
+    conn = connect(dbname)
+    try:
+        with conn.cursor() as cr:
+            cr.execute(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
+                "ORDER BY tablename"
+            )
+            for (table,) in cr.fetchall():
+                cr.execute(
+                    sql.SQL("SELECT count(*) FROM {}").format(sql.Identifier(table))
+                )
+                print(table, cr.fetchone()[0])
+    finally:
+        conn.close()
+    return 0
+
+
 COMMANDS = {
     "wait": cmd_wait,
     "exists": cmd_exists,
     "installed": cmd_installed,
     "drop": cmd_drop,
+    "counts": cmd_counts,
 }
 
 

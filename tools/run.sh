@@ -15,6 +15,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
 DB=${DB:-emploi}
 LOG_IGNORE=${LOG_IGNORE:-}
+# WORKERS=N (N > 0) serves in prefork mode: N HTTP workers, one cron worker and
+# Odoo's gevent process for the bus (websocket) on GEVENT_PORT.
+WORKERS=${WORKERS:-0}
+GEVENT_PORT=${GEVENT_PORT:-$((HTTP_PORT + 3))}
 
 install_or_update() {
     local update=$1 logfile
@@ -50,7 +54,13 @@ serve() {
   Stop with Ctrl-C. Re-run \`make run\` any time: it reuses the venv and the database.
 
 EOF
-    exec "$VENV/bin/python" "$ODOO_SRC/odoo-bin" -c "$ODOO_CONF" -d "$DB" --db-filter="^${DB}\$"
+    local -a mode=()
+    if ((WORKERS > 0)); then
+        log "Prefork mode: $WORKERS HTTP workers, 1 cron worker, gevent (bus) on port $GEVENT_PORT"
+        mode=(--workers="$WORKERS" --max-cron-threads=1 --gevent-port="$GEVENT_PORT"
+            --limit-time-real=600 --limit-time-cpu=300)
+    fi
+    exec "$VENV/bin/python" "$ODOO_SRC/odoo-bin" -c "$ODOO_CONF" -d "$DB" --db-filter="^${DB}\$" "${mode[@]}"
 }
 
 case ${1:-serve} in

@@ -197,6 +197,7 @@ db_host = $DB_HOST
 db_port = $DB_PORT
 db_user = $DB_USER
 db_password = ${DB_PASSWORD:-False}
+db_name = ${DB:-emploi}
 admin_passwd = admin
 screenshots = $LOCAL_DIR/screenshots
 http_interface = $HTTP_INTERFACE

@@ -73,7 +73,7 @@ run_pytest() {
     # The log-handler silences the "Importing test framework ... not running in
     # test mode" error: pytest-odoo imports odoo.tests before it sets test_enable
     # (on purpose: set globally, it would run at_install tests at registry load).
-    "$VENV/bin/python" -m pytest --rootdir="$REPO_ROOT" -c "$REPO_ROOT/pyproject.toml" \
+    "$VENV/bin/python" -m pytest --rootdir="$REPO_ROOT" -c "$REPO_ROOT/setup.cfg" \
         --odoo-database="$db" --odoo-config="$ODOO_CONF" --odoo-http \
         --odoo-log-level="$ODOO_TEST_LOG_LEVEL" --odoo-extra=log-handler=odoo.tests.common:CRITICAL \
         "${TESTS[@]}" "${extra[@]}" 2>&1 |
@@ -170,4 +170,7 @@ dbtool installed "$TEST_DB" "${addon_names[@]}" ||
     ${LOG_IGNORE:+--ignore "$LOG_IGNORE"} || die "The install log has errors or warnings (above)."
 run_pytest "$TEST_DB"
 run_core_tests "$TEST_DB"
+# Backup and restore of the demo database: same rows in every table, same
+# attachments.
+DB=$TEST_DB bash "$REPO_ROOT/tools/backup.sh" roundtrip
 log "All checks passed"
