@@ -173,4 +173,6 @@ run_core_tests "$TEST_DB"
 # Backup and restore of the demo database: same rows in every table, same
 # attachments.
 DB=$TEST_DB bash "$REPO_ROOT/tools/backup.sh" roundtrip
+# The previous release, with demo data, upgraded to this tree.
+bash "$REPO_ROOT/tools/upgrade_test.sh"
 log "All checks passed"
