@@ -11,9 +11,9 @@ SHELL := /bin/bash
 export ODOO_SRC PYTHON VENV LOCAL_DIR HTTP_PORT HTTP_INTERFACE LOCAL_PG_PORT \
 	PGHOST PGPORT PGUSER PGPASSWORD DB ADDONS EXTRA_ADDONS_PATH INSTALL_DEPS \
 	PYTEST_ARGS TEST_PATHS UPDATE SKIP_LINT KEEP_DB LOG_IGNORE ODOO_TEST_LOG_LEVEL \
-	CORE_TEST_TAGS CORE_TEST_HTTP_PORT FORCE WORKERS GEVENT_PORT UPGRADE_FROM
+	CORE_TEST_TAGS CORE_TEST_HTTP_PORT FORCE WORKERS GEVENT_PORT UPGRADE_FROM REPLICA_PORT
 
-.PHONY: help setup run update shell test pytest lint format i18n dropdb db-start db-stop clean benchmark benchmark-reports backup restore upgrade-test
+.PHONY: help setup run update shell test pytest lint format i18n dropdb db-start db-stop clean benchmark benchmark-reports backup restore upgrade-test replica
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -54,6 +54,9 @@ i18n: ## Refresh i18n/*.pot and merge them into fr.po (on DB, default emploi); f
 format: ## Fix what ruff can fix and format the code
 	@bash tools/setup.sh --venv
 	@bash tools/lint.sh --fix
+
+replica: ## Add a hot-standby replica of the local PostgreSQL (streaming replication) and route Odoo's read-only requests to it
+	@bash tools/replica.sh start
 
 upgrade-test: ## Install the previous release (tag 18.0.1.0.0) with demo data, upgrade it to the working tree, fail on any error or warning
 	@bash tools/upgrade_test.sh

@@ -162,11 +162,25 @@ EOF
     PG_STARTED_HERE=1
 }
 
+# The hot standby of `make replica` (tools/replica.sh), beside the cluster.
+replica_dir() { printf '%s/replica\n' "$(local_pg_dir)"; }
+REPLICA_PORT=${REPLICA_PORT:-$((LOCAL_PG_PORT + 2))}
+
+# odoo.conf lines routing read-only requests to the replica, when it exists.
+replica_conf() {
+    [[ ${PG_MODE:-} == local && -f $(replica_dir)/PG_VERSION ]] || return 0
+    printf 'db_replica_host = 127.0.0.1\ndb_replica_port = %s\n' "$REPLICA_PORT"
+}
+
 stop_local_pg() {
     local bindir data
     bindir=$(pg_bindir) || return 0
     data=$(local_pg_dir)/data
     [[ -f $data/PG_VERSION ]] || return 0
+    if as_pg_owner "$bindir/pg_ctl" --pgdata="$(replica_dir)" status >/dev/null 2>&1; then
+        log "Stopping the replica"
+        as_pg_owner "$bindir/pg_ctl" --pgdata="$(replica_dir)" --mode=fast --wait stop >/dev/null
+    fi
     if as_pg_owner "$bindir/pg_ctl" --pgdata="$data" status >/dev/null 2>&1; then
         log "Stopping the local PostgreSQL server"
         as_pg_owner "$bindir/pg_ctl" --pgdata="$data" --mode=fast --wait stop >/dev/null
@@ -207,6 +221,7 @@ without_demo = False
 workers = 0
 max_cron_threads = 1
 EOF
+    replica_conf >>"$tmp"
     mv "$tmp" "$ODOO_CONF"
 }
 

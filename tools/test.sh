@@ -114,6 +114,9 @@ run_core_tests() {
 cleanup() {
     local rc=$?
     set +e
+    if [[ -n ${REPLICA_MADE:-} ]]; then
+        bash "$REPO_ROOT/tools/replica.sh" drop >/dev/null
+    fi
     if [[ -n ${TEST_DB:-} ]]; then
         if [[ -n ${KEEP_DB:-} ]]; then
             warn "KEEP_DB set: database $TEST_DB kept (drop it with: make dropdb DB=$TEST_DB)."
@@ -173,6 +176,15 @@ run_core_tests "$TEST_DB"
 # Backup and restore of the demo database: same rows in every table, same
 # attachments.
 DB=$TEST_DB bash "$REPO_ROOT/tools/backup.sh" roundtrip
+# The funder spreadsheet served from a hot-standby replica (one made for the
+# check is deleted afterwards, one of the developer's is kept).
+if [[ $PG_MODE == local ]]; then
+    [[ -f $(replica_dir)/PG_VERSION ]] || REPLICA_MADE=1
+    bash "$REPO_ROOT/tools/replica.sh" start
+    DB=$TEST_DB bash "$REPO_ROOT/tools/replica.sh" check
+else
+    warn "PGHOST is set: the replica check needs the local cluster, skipped."
+fi
 # The previous release, with demo data, upgraded to this tree.
 bash "$REPO_ROOT/tools/upgrade_test.sh"
 log "All checks passed"

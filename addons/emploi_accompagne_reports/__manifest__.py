@@ -3,7 +3,7 @@
 {
     "name": "Emploi accompagné - Funder reporting",
     "summary": "Indicators and funder spreadsheets of supported employment platforms",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Services/Emploi accompagné",
     "license": "AGPL-3",
     "author": "Emploi accompagné for Odoo contributors",

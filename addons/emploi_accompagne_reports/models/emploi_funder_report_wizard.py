@@ -116,8 +116,13 @@ class EmploiFunderReportWizard(models.TransientModel):
         return content
 
     def action_export(self):
+        """Download the spreadsheet from a read-only route (the replica's)."""
         self.ensure_one()
-        return self.env.ref(REPORT).report_action(self)
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/emploi_accompagne_reports/spreadsheet/report/{self.id}",
+            "target": "download",
+        }
 
     def action_close_period(self):
         """Certify the figures of the period: a snapshot that never changes.

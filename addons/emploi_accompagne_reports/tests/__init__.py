@@ -5,4 +5,5 @@ from . import test_certified_report
 from . import test_funder_disclosure
 from . import test_funder_matrix
 from . import test_messages
+from . import test_read_only
 from . import test_anonymisation
