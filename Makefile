@@ -11,9 +11,9 @@ SHELL := /bin/bash
 export ODOO_SRC PYTHON VENV LOCAL_DIR HTTP_PORT HTTP_INTERFACE LOCAL_PG_PORT \
 	PGHOST PGPORT PGUSER PGPASSWORD DB ADDONS EXTRA_ADDONS_PATH INSTALL_DEPS \
 	PYTEST_ARGS TEST_PATHS UPDATE SKIP_LINT KEEP_DB LOG_IGNORE ODOO_TEST_LOG_LEVEL \
-	CORE_TEST_TAGS CORE_TEST_HTTP_PORT FORCE WORKERS GEVENT_PORT UPGRADE_FROM REPLICA_PORT
+	CORE_TEST_TAGS CORE_TEST_HTTP_PORT FORCE WORKERS GEVENT_PORT UPGRADE_FROM REPLICA_PORT LOADTEST_TIME LOADTEST_USERS LOADTEST_WORKERS SCALE
 
-.PHONY: help setup run update shell test pytest lint format i18n dropdb db-start db-stop clean benchmark benchmark-reports backup restore upgrade-test replica
+.PHONY: help setup run update shell test pytest lint format i18n dropdb db-start db-stop clean benchmark benchmark-reports backup restore upgrade-test replica loadtest
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -40,9 +40,9 @@ benchmark: ## Time the coaches' lists at realistic and 10x scale (on DB, default
 	@tools/setup.sh
 	@.venv/bin/python tools/benchmark_lists.py -c .local/odoo.conf -d "$${DB:-emploi}"
 
-benchmark-reports: ## Seed a region (0.1 and 1x: 20,000 people, 400,000 actions) and time the funder report against raw SQL (on DB, default emploi)
+benchmark-reports: ## Seed a region (0.1 and 1x: 20,000 people, 400,000 actions; SCALE=5: the nation, 50 platforms) and time the funder report against raw SQL (on DB, default emploi)
 	@tools/setup.sh
-	@.venv/bin/python tools/benchmark_reports.py -c .local/odoo.conf -d "$${DB:-emploi}"
+	@.venv/bin/python tools/benchmark_reports.py -c .local/odoo.conf -d "$${DB:-emploi}" --scales $(or $(SCALE),0.1 1.0)
 
 lint: ## ruff check + ruff format --check + pylint-odoo (OCA mandatory checks)
 	@bash tools/setup.sh --venv
@@ -54,6 +54,9 @@ i18n: ## Refresh i18n/*.pot and merge them into fr.po (on DB, default emploi); f
 format: ## Fix what ruff can fix and format the code
 	@bash tools/setup.sh --venv
 	@bash tools/lint.sh --fix
+
+loadtest: ## A busy morning (40 coaches, 5 secretaries, 3 managers) with Locust on a copy of DB in prefork mode; p50/p95 and a check of every write
+	@bash tools/loadtest.sh
 
 replica: ## Add a hot-standby replica of the local PostgreSQL (streaming replication) and route Odoo's read-only requests to it
 	@bash tools/replica.sh start

@@ -1,7 +1,8 @@
 """Benchmark of the funder report at regional scale.
 
 Seeds a region (scale 1.0: 10 platforms, 20,000 people, 25,000 pathways,
-400,000 actions, 30,000 jobs, 2,000 employers) with bulk SQL inside a
+400,000 actions, 30,000 jobs, 2,000 employers; scale 5, the nation: 50
+platforms, 100,000 people, 2,000,000 actions) with bulk SQL inside a
 transaction that is rolled back, then times, as a funder-reporting user of the
 10 platforms, over one year:
 - the indicator engine and the full regional spreadsheet (10 columns + total);
@@ -534,7 +535,9 @@ def compare(engine, raw):
 
 
 def run(env, scale, repeat, rnd):
-    companies, reporting = seed_region(env, scale, rnd)
+    # A region has 10 platforms; the nation at scale 5, 50.
+    platforms = max(PLATFORMS, round(PLATFORMS * scale))
+    companies, reporting = seed_region(env, scale, rnd, platforms=platforms)
     as_reporting = env(user=reporting)
     Indicators = as_reporting["emploi.funder.indicators"]
     wizard = as_reporting["emploi.funder.report.wizard"].create(
