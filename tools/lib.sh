@@ -106,7 +106,9 @@ addon_dir() {
 # Sets DB_HOST/DB_PORT/DB_USER/DB_PASSWORD and exports the matching PG* variables
 # (psql, createdb, tools/db.py and pytest-odoo's xdist mode rely on them).
 pg_settings() {
-    if [[ -n ${PGHOST:-} ]]; then
+    # PGHOST exported by a parent script of ours for the local cluster (its
+    # EMPLOI_PG_MODE says so) is not an external server.
+    if [[ -n ${PGHOST:-} && ${EMPLOI_PG_MODE:-} != local ]]; then
         PG_MODE=external
         DB_HOST=$PGHOST
         DB_PORT=${PGPORT:-5432}
@@ -119,7 +121,7 @@ pg_settings() {
         DB_USER=odoo
         DB_PASSWORD=odoo
     fi
-    export PGHOST=$DB_HOST PGPORT=$DB_PORT PGUSER=$DB_USER
+    export PGHOST=$DB_HOST PGPORT=$DB_PORT PGUSER=$DB_USER EMPLOI_PG_MODE=$PG_MODE
     if [[ -n $DB_PASSWORD ]]; then export PGPASSWORD=$DB_PASSWORD; fi
 }
 

@@ -38,20 +38,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-log "Copying $DB to $COPY"
+log "Copying $DB to $COPY (tools/backup.sh: the dump and the filestore)"
 dbtool drop "$COPY"
-"$VENV/bin/python" - "$DB" "$COPY" <<'PY'
-import sys
-import psycopg2
-from psycopg2 import sql
-conn = psycopg2.connect(dbname="postgres")
-conn.autocommit = True
-with conn.cursor() as cr:
-    cr.execute(sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
-        sql.Identifier(sys.argv[2]), sql.Identifier(sys.argv[1])))
-PY
-mkdir -p "$LOCAL_DIR/data/filestore" "$OUT"
-[[ -d $LOCAL_DIR/data/filestore/$DB ]] && cp -a "$LOCAL_DIR/data/filestore/$DB" "$LOCAL_DIR/data/filestore/$COPY"
+mkdir -p "$OUT"
+DB=$DB bash "$REPO_ROOT/tools/backup.sh" backup "$OUT/copy.tar" >/dev/null
+DB=$COPY bash "$REPO_ROOT/tools/backup.sh" restore "$OUT/copy.tar" >/dev/null
+rm -f "$OUT/copy.tar"
 
 log "Serving $COPY with $LOADTEST_WORKERS workers on 127.0.0.1:$PORT"
 "$VENV/bin/python" "$ODOO_SRC/odoo-bin" -c "$ODOO_CONF" -d "$COPY" --db-filter="^${COPY}\$" \

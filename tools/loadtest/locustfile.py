@@ -57,7 +57,7 @@ class OdooUser(HttpUser):
             if "error" in body:
                 response.failure(body["error"]["data"]["message"])
                 raise RpcError(body["error"]["data"]["message"])
-            return body["result"]
+            return body.get("result")
 
     @staticmethod
     def saved(kind, marker, record_id):
@@ -71,6 +71,13 @@ class Coach(OdooUser):
     def on_start(self):
         self.login = random.choice(COACHES)
         super().on_start()
+        [self.action_type] = self.rpc(
+            "emploi.action.type",
+            "search",
+            [[("employer_side", "=", False)]],
+            {"limit": 1},
+            name="coach: action types",
+        )
 
     @task
     def morning(self):
@@ -123,6 +130,7 @@ class Coach(OdooUser):
                         "pathway_id": pathway["id"],
                         "start": start.strftime("%Y-%m-%d %H:%M:%S"),
                         "duration": 1.0,
+                        "action_type_id": self.action_type,
                         "attendance": "held",
                     },
                 ],
