@@ -5,7 +5,16 @@ from odoo import api, models
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
-from .funder_indicator import INDICATORS, PEOPLE, SCOPE, SHEETS, TOTAL, records
+from .funder_indicator import (
+    ALL_HELD_CTE,
+    HELD_CTE,
+    INDICATORS,
+    PEOPLE,
+    SCOPE,
+    SHEETS,
+    TOTAL,
+    records,
+)
 
 
 def _text(env, text):
@@ -64,19 +73,21 @@ class EmploiFunderIndicators(models.AbstractModel):
         }
         figures = defaultdict(dict)
         indicators = [i for i in INDICATORS if wanted is None or i.code in wanted]
+        rows = []
+        for batch in self._batches([i for i in indicators if i.select]):
+            rows += self._query(batch, params)
         for indicator in indicators:
-            if indicator.select:
-                rows = self._query(indicator, params)
-            elif indicator.method:
-                rows = getattr(self, indicator.method)(
-                    date_from, date_to, companies, convention_ids
-                )
-            else:
-                continue
-            for company_id, key, value in rows:
-                if isinstance(value, Decimal):
-                    value = float(value)
-                figures[indicator.code, key][company_id or TOTAL] = value
+            if indicator.method:
+                rows += [
+                    (indicator, company_id, key, value)
+                    for company_id, key, value in getattr(self, indicator.method)(
+                        date_from, date_to, companies, convention_ids
+                    )
+                ]
+        for indicator, company_id, key, value in rows:
+            if isinstance(value, Decimal):
+                value = float(value)
+            figures[indicator.code, key][company_id or TOTAL] = value
         for indicator in indicators:
             if indicator.derive:
                 for company_id in [*companies.ids, TOTAL]:
@@ -99,17 +110,55 @@ class EmploiFunderIndicators(models.AbstractModel):
                 todo.extend(by_code[code].needs if code in by_code else ())
         return wanted
 
-    def _query(self, indicator, params):
-        """``[(company_id, key, value)]`` of an SQL indicator, the platforms'
-        total on a row of company None."""
+    @api.model
+    def _batches(self, indicators):
+        """The SQL indicators in statements: those reading the actions held,
+        those reading the people, in one statement each (the scan shared);
+        every other one alone (planned on its own: a common table read by many
+        statements is materialised without its statistics, which costs more
+        than it saves)."""
+        shared = {"held s": [], "all_held s": [], "people s": []}
+        alone = []
+        for indicator in indicators:
+            prefix = next((p for p in shared if indicator.source.startswith(p)), None)
+            if prefix:
+                shared[prefix].append(indicator)
+            else:
+                alone.append([indicator])
+        held = shared["held s"] + shared["all_held s"]
+        return [batch for batch in (held, shared["people s"], *alone) if batch]
+
+    def _query(self, indicators, params):
+        """``[(indicator, company_id, key, value)]`` of SQL indicators, the
+        platforms' total on a row of company None, in one statement: the
+        common tables they read are computed once (a read-only cursor, on a
+        replica, can hold no temporary table)."""
+        if not indicators:
+            return []
+        branches = [
+            f"""SELECT company_id, key::text, value::float8, {number}
+                  FROM (SELECT s.company_id, {indicator.select}
+                          FROM {indicator.source}
+                         GROUP BY GROUPING SETS ((s.company_id, 2), (2))
+                       ) AS figure (company_id, key, value)"""
+            for number, indicator in enumerate(indicators)
+        ]
         query = f"""
-            WITH scope AS ({SCOPE}), people AS ({PEOPLE})
-            SELECT s.company_id, {indicator.select}
-              FROM {indicator.source}
-             GROUP BY GROUPING SETS ((s.company_id, 2), (2))
+            WITH scope AS ({SCOPE}), people AS ({PEOPLE}),
+                 held AS ({HELD_CTE}), all_held AS ({ALL_HELD_CTE})
+            {" UNION ALL ".join(branches)}
         """
         self.env.cr.execute(SQL(query, **params))
-        return self.env.cr.fetchall()
+        return [
+            # Values come as float8: a figure without a unit is a count.
+            (
+                indicators[number],
+                company_id,
+                key,
+                value if value is None or indicators[number].unit else int(value),
+            )
+            for company_id, key, value, number in self.env.cr.fetchall()
+        ]
 
     def _finance_figures(self, date_from, date_to, companies, convention_ids):
         """Amounts of the conventions per funder."""

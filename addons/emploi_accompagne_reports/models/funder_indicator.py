@@ -56,13 +56,18 @@ PEOPLE_FILES = "people s JOIN emploi_beneficiary b ON b.id = s.beneficiary_id"
 FIRST_JOBS = "scope s WHERE s.first_job_date BETWEEN %(date_from)s AND %(date_to)s"
 NEW_JOBS = """scope s JOIN emploi_job j ON j.pathway_id = s.id
     WHERE j.start_date BETWEEN %(date_from)s AND %(date_to)s"""
-HELD_ACTIONS = """scope s JOIN emploi_action a ON a.pathway_id = s.id
-    WHERE a.attendance = 'held' AND a.date BETWEEN %(date_from)s AND %(date_to)s"""
-# Held actions with a person and with an employer alone (employer relations),
-# one row each; the latter belong to no pathway, so no funder's filter holds them.
-ALL_HELD_ACTIONS = f"""(
-    SELECT s.company_id, a.employer_id, a.action_type_id, a.duration
-      FROM {HELD_ACTIONS}
+# The support actions held in the period on the pathways in scope, and the same
+# with the employer relations held (no pathway: no funder's filter holds
+# them). Common table expressions of every query: computed once per
+# statement, however many figures read them.
+HELD_CTE = """
+    SELECT s.company_id, a.pathway_id, a.employer_id, a.action_type_id, a.phase_id,
+           a.duration
+      FROM scope s JOIN emploi_action a ON a.pathway_id = s.id
+     WHERE a.attendance = 'held' AND a.date BETWEEN %(date_from)s AND %(date_to)s
+"""
+ALL_HELD_CTE = """
+    SELECT h.company_id, h.employer_id, h.action_type_id, h.duration FROM held h
     UNION ALL
     SELECT ea.company_id, ea.employer_id, ea.action_type_id, ea.duration
       FROM emploi_employer_action ea
@@ -70,7 +75,9 @@ ALL_HELD_ACTIONS = f"""(
        AND ea.date BETWEEN %(date_from)s AND %(date_to)s
        AND ea.company_id = ANY(%(companies)s)
        AND %(pathways)s::int[] IS NULL
-) s"""
+"""
+HELD_ACTIONS = "held s"
+ALL_HELD_ACTIONS = "all_held s"
 
 
 def selection(model, field, only=None, extra=()):
@@ -897,10 +904,7 @@ INDICATORS = [
         _lt("Support actions held, by phase"),
         HELD,
         "ph.code, count(*)",
-        f"""scope s JOIN emploi_action a ON a.pathway_id = s.id
-           {coded('emploi_phase', 'ph', 'a.phase_id')}
-           WHERE a.attendance = 'held'
-             AND a.date BETWEEN %(date_from)s AND %(date_to)s""",
+        f"{HELD_ACTIONS} {coded('emploi_phase', 'ph', 's.phase_id')}",
         kind="breakdown",
         nomenclature="emploi.phase",
         people=False,
@@ -909,11 +913,8 @@ INDICATORS = [
         "A8_hours_phase",
         _lt("Hours of support held, by phase"),
         (_lt("sum of the durations of the %s"), HELD),
-        "ph.code, sum(a.duration)",
-        f"""scope s JOIN emploi_action a ON a.pathway_id = s.id
-           {coded('emploi_phase', 'ph', 'a.phase_id')}
-           WHERE a.attendance = 'held'
-             AND a.date BETWEEN %(date_from)s AND %(date_to)s""",
+        "ph.code, sum(s.duration)",
+        f"{HELD_ACTIONS} {coded('emploi_phase', 'ph', 's.phase_id')}",
         kind="breakdown",
         nomenclature="emploi.phase",
         people=False,
@@ -947,7 +948,7 @@ INDICATORS = [
         "A9_hours",
         _lt("Hours of support held with the people"),
         (_lt("sum of the durations of the %s"), HELD),
-        "NULL, sum(a.duration)",
+        "NULL, sum(s.duration)",
         HELD_ACTIONS,
         people=False,
         unit="h",
@@ -1059,10 +1060,12 @@ INDICATORS = [
             "month"
         ),
         "m.key, count(DISTINCT s.beneficiary_id)",
-        f"""scope s JOIN {MONTHS}
+        # A join on the jobs, not a lookup per pathway and month.
+        f"""scope s JOIN emploi_job j ON j.pathway_id = s.id JOIN {MONTHS}
              ON s.entry_date <= m.last
             AND (s.exit_date IS NULL OR s.exit_date >= m.last)
-           WHERE {job_on('s.id', 'm.last')}""",
+            AND j.start_date <= m.last
+            AND (j.end_date IS NULL OR j.end_date >= m.last)""",
         kind="breakdown",
         keys=months,
         total=False,
