@@ -112,21 +112,24 @@ class EmploiFunderIndicators(models.AbstractModel):
 
     @api.model
     def _batches(self, indicators):
-        """The SQL indicators in statements: those reading the actions held,
-        those reading the people, in one statement each (the scan shared);
-        every other one alone (planned on its own: a common table read by many
-        statements is materialised without its statistics, which costs more
-        than it saves)."""
-        shared = {"held s": [], "all_held s": [], "people s": []}
+        """The SQL indicators in statements. Those reading the actions held,
+        those reading the people, and those filtering the pathways in scope
+        alone, one statement each (the scan shared); every other one alone:
+        planned on its own, since a common table read by several joins is
+        materialised without its statistics, which costs more than it saves."""
+        groups = {"held": [], "people": [], "scope": []}
         alone = []
         for indicator in indicators:
-            prefix = next((p for p in shared if indicator.source.startswith(p)), None)
-            if prefix:
-                shared[prefix].append(indicator)
+            source = indicator.source.strip()
+            if source.startswith(("held s", "all_held s")):
+                groups["held"].append(indicator)
+            elif source.startswith("people s"):
+                groups["people"].append(indicator)
+            elif source == "scope s" or source.startswith("scope s WHERE"):
+                groups["scope"].append(indicator)
             else:
                 alone.append([indicator])
-        held = shared["held s"] + shared["all_held s"]
-        return [batch for batch in (held, shared["people s"], *alone) if batch]
+        return [batch for batch in (*groups.values(), *alone) if batch]
 
     def _query(self, indicators, params):
         """``[(indicator, company_id, key, value)]`` of SQL indicators, the
