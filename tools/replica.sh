@@ -45,12 +45,7 @@ start() {
             --checkpoint=fast --no-password ||
             die "pg_basebackup failed."
     fi
-    if ! as_pg_owner "$bindir/pg_ctl" --pgdata="$data" status >/dev/null 2>&1; then
-        log "Starting the replica on 127.0.0.1:$REPLICA_PORT"
-        as_pg_owner "$bindir/pg_ctl" --pgdata="$data" --log="$data/../replica.log" \
-            --options="-p $REPLICA_PORT" --wait --timeout=60 start >/dev/null ||
-            { tail -n 20 "$data/../replica.log" >&2; die "The replica did not start."; }
-    fi
+    start_replica_if_any "$bindir"
     [[ $(replica_sql "SELECT pg_is_in_recovery()") == True ]] ||
         die "The server on port $REPLICA_PORT is not a standby."
     write_odoo_conf

@@ -160,6 +160,19 @@ EOF
     fi
     # shellcheck disable=SC2034  # read by tools/test.sh
     PG_STARTED_HERE=1
+    start_replica_if_any "$bindir"
+}
+
+# The replica of `make replica`, if there is one, runs with its primary.
+start_replica_if_any() {
+    local bindir=$1 replica
+    replica=$(replica_dir)
+    [[ -f $replica/PG_VERSION ]] || return 0
+    as_pg_owner "$bindir/pg_ctl" --pgdata="$replica" status >/dev/null 2>&1 && return 0
+    log "Starting the replica on 127.0.0.1:$REPLICA_PORT"
+    as_pg_owner "$bindir/pg_ctl" --pgdata="$replica" --log="$replica/../replica.log" \
+        --options="-p $REPLICA_PORT" --wait --timeout=60 start >/dev/null ||
+        warn "The replica did not start: Odoo reads from the primary (see $replica/../replica.log)."
 }
 
 # The hot standby of `make replica` (tools/replica.sh), beside the cluster.
