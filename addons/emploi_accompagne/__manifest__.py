@@ -4,7 +4,7 @@
     "name": "Emploi accompagné",
     "summary": "Supported employment platforms: beneficiaries, pathways, "
     "job coaches' caseloads, support actions and jobs",
-    "version": "18.0.1.10.0",
+    "version": "18.0.1.11.0",
     "category": "Services/Emploi accompagné",
     "license": "AGPL-3",
     "author": "Emploi accompagné for Odoo contributors",

@@ -44,6 +44,24 @@ class EmploiJob(models.Model):
         readonly=False,
         precompute=True,
     )
+    non_competitive_reason = fields.Selection(
+        selection=[
+            ("esat", "Sheltered work (ESAT)"),
+            ("reserved", "Post reserved for disabled people"),
+            ("below_minimum_wage", "Paid below the minimum wage"),
+            ("not_open", "Not open to any applicant"),
+        ],
+        string="Not a competitive job because",
+        tracking=True,
+        help="Leave empty for a competitive job: open on the ordinary labour "
+        "market to anyone, paid at least the minimum wage, not reserved for "
+        "disabled people (IPS).",
+    )
+    is_competitive = fields.Boolean(
+        string="Competitive job",
+        compute="_compute_is_competitive",
+        store=True,
+    )
     start_date = fields.Date(required=True, tracking=True, index=True)
     end_date = fields.Date(tracking=True, index=True)
     weekly_hours = fields.Float(default=35.0)
@@ -55,6 +73,11 @@ class EmploiJob(models.Model):
         aggregator="avg",
         help="Kept when the file is anonymised: the figures by age do not move.",
     )
+
+    @api.depends("non_competitive_reason")
+    def _compute_is_competitive(self):
+        for job in self:
+            job.is_competitive = not job.non_competitive_reason
 
     @api.model_create_multi
     def create(self, vals_list):

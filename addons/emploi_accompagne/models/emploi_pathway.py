@@ -230,6 +230,19 @@ class EmploiPathway(models.Model):
         store=True,
         help="Date of the first held support action.",
     )
+    job_preferences = fields.Text(
+        string="Job preferences",
+        tracking=True,
+        help="What the person wants: sectors, hours, places, and what they "
+        "avoid (IPS: the job search follows the person's preferences). Taken "
+        "from the referral's wishes at admission.",
+    )
+    benefits_plan_date = fields.Date(
+        string="Benefits plan done on",
+        tracking=True,
+        help="The day the person was told how working would change their "
+        "benefits (work-incentives planning, IPS).",
+    )
     last_action_date = fields.Date(
         compute="_compute_action_dates",
         store=True,
@@ -572,7 +585,11 @@ class EmploiPathway(models.Model):
         return self.beneficiary_id.action_withdraw_consent()
 
     def _anonymised_values(self):
-        return {"consent_document": False, "consent_document_name": False}
+        return {
+            "consent_document": False,
+            "consent_document_name": False,
+            "job_preferences": False,
+        }
 
     def action_pause(self):
         self.filtered(lambda p: p.state == "active").state = "paused"

@@ -542,6 +542,7 @@ class EmploiReferral(models.Model):
                 "admission_date": admission_date,
                 "entry_pending": True,
                 "entry_situation": self.entry_situation,
+                "job_preferences": self.wishes,
             }
         )
 

@@ -21,3 +21,4 @@ from . import test_employer
 from . import test_support_agreement
 from . import test_platform_mode
 from . import test_demo_data
+from . import test_ips_practice
