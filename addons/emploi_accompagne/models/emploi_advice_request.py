@@ -73,6 +73,11 @@ class EmploiAdviceRequest(models.Model):
     )
     anonymised_date = fields.Date(string="Anonymised on", readonly=True, copy=False)
 
+    def write(self, vals):
+        if "answer_date" in vals and not self.env.su:
+            raise UserError(self.env._("Send the answer to date it."))
+        return super().write(vals)
+
     def action_answer(self):
         """Send the answer to the contact; the request is answered."""
         for request in self:

@@ -23,6 +23,10 @@ class EmploiCommittee(models.Model):
     )
 
     def write(self, vals):
+        if "minutes_approved_date" in vals and not self.env.su:
+            raise UserError(
+                self.env._("Minutes are approved with Approve the minutes only.")
+            )
         if "minutes_note" in vals and self.filtered("minutes_approved_date"):
             raise UserError(self.env._("Approved minutes cannot be changed any more."))
         return super().write(vals)
@@ -36,7 +40,7 @@ class EmploiCommittee(models.Model):
                 )
             if not committee.minutes_note:
                 raise UserError(self.env._("Write the minutes first."))
-        self.minutes_approved_date = fields.Date.context_today(self)
+        self.sudo().minutes_approved_date = fields.Date.context_today(self)
 
     # Portal: for the portal user of ``self.env``, as superuser within
     # ``_portal_domain`` only.

@@ -78,6 +78,18 @@ class EmploiReferral(models.Model):
         comodel_name="res.users", readonly=True, copy=False
     )
 
+    def write(self, vals):
+        # Who sent it on the portal, who asked for information: the portal
+        # and the button record them, no client does.
+        if (
+            not self.env.su
+            and {"portal_user_id", "information_requested_by"} & vals.keys()
+        ):
+            raise UserError(
+                self.env._("The portal and Ask the prescriber record this, not a user.")
+            )
+        return super().write(vals)
+
     # Back office
 
     def action_request_information(self):
@@ -97,7 +109,7 @@ class EmploiReferral(models.Model):
                 )
             if referral.state == "ready":
                 referral._set_state("new")
-            referral.information_requested_by = self.env.user
+            referral.sudo().information_requested_by = self.env.user
             referral.message_post(
                 body=Markup("<p>%s</p><p>%s</p><p><a href='%s'>%s</a></p>")
                 % (

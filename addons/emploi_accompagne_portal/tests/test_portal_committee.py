@@ -73,3 +73,6 @@ class TestPortalCommittee(CommitteeCommon):
         self.assertIn("Une orientation présentée.", minutes["note"])
         with self.assertRaisesRegex(UserError, "cannot be changed"):
             secretary_committee.minutes_note = "<p>Réécrit</p>"
+        # Nor unapproved to be rewritten: the date is the button's.
+        with self.assertRaisesRegex(UserError, "Approve the minutes only"):
+            secretary_committee.minutes_approved_date = False

@@ -146,7 +146,7 @@ class TestPortalTours(HttpCase, PortalCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestCommitteePortalHttp(HttpCase, CommitteeCommon):
+class TestCommitteePortalHttp(HttpCase, CommitteeCommon, JsonRpcMixin):
     def test_the_member_page_names_nobody_and_other_members_get_404(self):
         self.authenticate("marc", "marc")
         page = self.url_open(f"/my/committees/{self.committee.id}")
@@ -160,6 +160,24 @@ class TestCommitteePortalHttp(HttpCase, CommitteeCommon):
         self.assertEqual(
             self.url_open(f"/my/committees/{self.committee.id}").status_code, 404
         )
+
+    def test_approved_minutes_stay_locked_over_jsonrpc(self):
+        self._rpc_passwords(self.secretary)
+        self.committee.sudo().write({"state": "done", "minutes_note": "<p>Tenue.</p>"})
+        self.committee.with_user(self.secretary).action_approve_minutes()
+        for values in (
+            {"minutes_approved_date": False},
+            {"minutes_note": "<p>Autre</p>"},
+        ):
+            with self.subTest(values=values), self.assertRaises(RpcError):
+                self.rpc(
+                    self.secretary,
+                    "emploi.committee",
+                    "write",
+                    [self.committee.id],
+                    values,
+                )
+        self.assertEqual(self.committee.minutes_note, "<p>Tenue.</p>")
 
     def test_an_outside_member_confirms_attendance(self):
         self.start_tour("/my", "emploi_portal_committee_member_tour", login="marc")

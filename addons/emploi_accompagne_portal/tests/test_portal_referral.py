@@ -198,6 +198,12 @@ class TestPortalReferral(PortalCommon):
         self.assertEqual(activity.summary, "Answer from the prescriber")
         secretary_referral.action_mark_ready()
         self.assertFalse(referral.missing_information)
+        for field, value in (
+            ("portal_user_id", self.stranger.id),
+            ("information_requested_by", self.manager.id),
+        ):
+            with self.subTest(field), self.assertRaisesRegex(UserError, "not a user"):
+                secretary_referral.write({field: value})
         with self.assertRaisesRegex(ValidationError, "Write an answer"):
             answered._portal_answer("  ")
 
