@@ -30,24 +30,28 @@ def main(db, stats_file, saved_file):
     with open(saved_file) as file:
         saved = [line.split() for line in file if line.strip()]
     kinds = Counter(kind for kind, __, __ in saved)
-    problems = []
+    told = {(kind, marker): int(record_id) for kind, marker, record_id in saved}
+    found = {}
     with psycopg2.connect(dbname=db) as conn, conn.cursor() as cr:
-        for kind, marker, record_id in saved:
-            if kind == "action":
-                cr.execute("SELECT id FROM emploi_action WHERE name = %s", (marker,))
-            else:
-                cr.execute(
-                    "SELECT id FROM emploi_referral WHERE firstname = %s "
-                    "AND state = 'waiting_list'",
-                    (marker,),
-                )
-            ids = [row[0] for row in cr.fetchall()]
-            if ids != [int(record_id)]:
-                problems.append(
-                    f"{kind} {marker}: told saved as {record_id}, found {ids}"
-                )
-        cr.execute("SELECT count(*) FROM emploi_action WHERE name LIKE 'LT-%%'")
-        stored_actions = cr.fetchone()[0]
+        # Every load-test marker in the database, told saved or not.
+        cr.execute(
+            "SELECT 'action', name, array_agg(id) FROM emploi_action "
+            "WHERE name LIKE 'LT-%' GROUP BY name "
+            "UNION ALL SELECT 'decision', firstname, array_agg(id) "
+            "FROM emploi_referral WHERE firstname LIKE 'LT%' "
+            "AND state = 'waiting_list' GROUP BY firstname"
+        )
+        for kind, marker, ids in cr.fetchall():
+            found[kind, marker] = sorted(ids)
+    stored_actions = sum(
+        len(ids) for (kind, __), ids in found.items() if kind == "action"
+    )
+    problems = [
+        f"{kind} {marker}: told saved as {record_id}, "
+        f"found {found.get((kind, marker), [])}"
+        for (kind, marker), record_id in told.items()
+        if found.get((kind, marker)) != [record_id]
+    ]
     print(
         f"Writes told saved: {kinds['action']} actions, {kinds['decision']} decisions; "
         f"actions stored: {stored_actions}; failed requests: {failures}; "

@@ -21,6 +21,7 @@ class EmploiAdviceRequest(models.Model):
     ]
     _reference_code = "emploi.advice.request"
     _order = "request_date desc, id desc"
+    _button_fields = ("answer_date",)
 
     name = fields.Char(string="Reference", required=True, copy=False, default="/")
     state = fields.Selection(
@@ -72,11 +73,6 @@ class EmploiAdviceRequest(models.Model):
         help="Counts in the platform's activity (funder report).",
     )
     anonymised_date = fields.Date(string="Anonymised on", readonly=True, copy=False)
-
-    def write(self, vals):
-        if "answer_date" in vals and not self.env.su:
-            raise UserError(self.env._("Send the answer to date it."))
-        return super().write(vals)
 
     def action_answer(self):
         """Send the answer to the contact; the request is answered."""

@@ -12,6 +12,23 @@ class EmploiWorkflowMixin(models.AbstractModel):
 
     _name = "emploi.workflow.mixin"
     _description = "Status changed by its transitions only"
+    # Other fields that only the record's buttons (or the portal) write, as
+    # superuser: the dates and authors those steps record.
+    _button_fields = ()
+
+    def _check_button_fields(self, names):
+        locked = set(self._button_fields) & set(names)
+        if locked and not self.env.su:
+            raise UserError(
+                self.env._(
+                    "%(fields)s: recorded by the buttons of the %(kind)s only.",
+                    fields=", ".join(
+                        self._fields[name]._description_string(self.env)
+                        for name in sorted(locked)
+                    ),
+                    kind=self._description,
+                )
+            )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -25,6 +42,7 @@ class EmploiWorkflowMixin(models.AbstractModel):
                     kind=self._description,
                 )
             )
+        self._check_button_fields({name for vals in vals_list for name in vals})
         return super().create(vals_list)
 
     def write(self, vals):
@@ -38,6 +56,7 @@ class EmploiWorkflowMixin(models.AbstractModel):
                     kind=self._description,
                 )
             )
+        self._check_button_fields(vals)
         return super().write(vals)
 
     def _set_state(self, state, values=None):

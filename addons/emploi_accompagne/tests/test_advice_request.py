@@ -39,7 +39,7 @@ class TestAdviceRequest(EmploiCommon):
         self.assertIn("dès le récépissé", message.body)
         with self.assertRaisesRegex(UserError, "already answered"):
             request.action_answer()
-        with self.assertRaisesRegex(UserError, "Send the answer to date it"):
+        with self.assertRaisesRegex(UserError, "Answered on: recorded by the buttons"):
             request.answer_date = date(2020, 1, 1)
         with self.assertRaisesRegex(UserError, "through its buttons"):
             request.state = "new"

@@ -1,8 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .emploi_referral import MAX_TEXT
-
 
 class EmploiAdviceRequest(models.Model):
     _name = "emploi.advice.request"
@@ -18,17 +16,13 @@ class EmploiAdviceRequest(models.Model):
         organisation = self._portal_organisation()
         self._portal_check_rate()
         company = self._portal_platform(form)
-        question = (form.get("question") or "").strip()[:MAX_TEXT]
-        if not question:
+        values = self._portal_clean_values(form, ("requester_type", "question"))
+        if not values.get("question"):
             raise ValidationError(
                 self.env._("Describe the situation and the question.")
             )
-        requester_type = form.get("requester_type")
-        field = self._fields["requester_type"]
-        if requester_type not in dict(field._description_selection(self.env)):
-            raise ValidationError(
-                self.env._("%s: unknown choice.", field._description_string(self.env))
-            )
+        if not values.get("requester_type"):
+            raise ValidationError(self.env._("Say who asks."))
         request = (
             self.sudo()
             .with_company(company)
@@ -36,10 +30,10 @@ class EmploiAdviceRequest(models.Model):
             .create(
                 {
                     "company_id": company.id,
-                    "requester_type": requester_type,
+                    "requester_type": values["requester_type"],
                     "organisation_id": organisation.id,
                     "contact_id": user.partner_id.id,
-                    "question": question,
+                    "question": values["question"],
                     "request_date": fields.Date.context_today(self),
                 }
             )

@@ -12,6 +12,7 @@ ATTENDANCE_ANSWERS = ("accepted", "declined")
 
 class EmploiCommittee(models.Model):
     _inherit = "emploi.committee"
+    _button_fields = ("minutes_approved_date",)
 
     minutes_approved_date = fields.Date(
         string="Minutes approved on",
@@ -23,10 +24,6 @@ class EmploiCommittee(models.Model):
     )
 
     def write(self, vals):
-        if "minutes_approved_date" in vals and not self.env.su:
-            raise UserError(
-                self.env._("Minutes are approved with Approve the minutes only.")
-            )
         if "minutes_note" in vals and self.filtered("minutes_approved_date"):
             raise UserError(self.env._("Approved minutes cannot be changed any more."))
         return super().write(vals)

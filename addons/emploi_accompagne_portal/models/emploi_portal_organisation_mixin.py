@@ -8,6 +8,7 @@ from odoo.osv import expression
 # unless the system parameter says otherwise.
 ACTIONS_PER_HOUR_PARAM = "emploi_accompagne_portal.actions_per_hour"
 ACTIONS_PER_HOUR = 30
+MAX_TEXT = 5000
 
 
 class EmploiPortalOrganisationMixin(models.AbstractModel):
@@ -105,3 +106,44 @@ class EmploiPortalOrganisationMixin(models.AbstractModel):
                     recent,
                 )
             )
+
+    @api.model
+    def _portal_clean_values(self, form, names):
+        """The values of the fields ``names`` from the portal form ``form``
+        (strings, as posted): typed and checked, anything else ignored; a
+        clear error otherwise."""
+        values = {}
+        for name in names:
+            raw = form.get(name)
+            field = self._fields[name]
+            if field.type == "boolean":
+                values[name] = raw in ("on", "1", "true", True)
+                continue
+            raw = raw.strip() if isinstance(raw, str) else raw
+            if not raw:
+                continue
+            label = field._description_string(self.env)
+            if field.type in ("char", "text"):
+                values[name] = raw[:MAX_TEXT]
+            elif field.type == "date":
+                try:
+                    values[name] = fields.Date.to_date(raw)
+                except ValueError:
+                    raise ValidationError(
+                        self.env._("%s: this is not a date.", label)
+                    ) from None
+            elif field.type == "selection":
+                if raw not in dict(field._description_selection(self.env)):
+                    raise ValidationError(self.env._("%s: unknown choice.", label))
+                values[name] = raw
+            elif field.type == "many2one":
+                record = (
+                    self.env[field.comodel_name]
+                    .sudo()
+                    .browse(int(raw) if str(raw).isdigit() else 0)
+                    .exists()
+                )
+                if not record:
+                    raise ValidationError(self.env._("%s: unknown choice.", label))
+                values[name] = record.id
+        return values

@@ -7,6 +7,8 @@ from odoo.tools.mimetypes import guess_mimetype
 
 from odoo.addons.emploi_accompagne.models.emploi_referral import OPEN_STATES
 
+from .emploi_portal_organisation_mixin import MAX_TEXT
+
 # What a prescriber fills in on the portal; anything else sent is ignored.
 PORTAL_FIELDS = (
     "prescriber_type",
@@ -40,7 +42,6 @@ PORTAL_FIELDS = (
 )
 # The legal representative, created as a contact of the platform.
 REPRESENTATIVE_FIELDS = ("representative_name", "representative_email")
-MAX_TEXT = 5000
 MAX_FILES = 5
 MAX_FILE_BYTES = 10 * 1024 * 1024
 ACCEPTED_MIMETYPES = {
@@ -59,6 +60,8 @@ class EmploiReferral(models.Model):
     _inherit = ["emploi.referral", "emploi.portal.organisation.mixin"]
     _portal_organisation_field = "prescriber_id"
     _portal_order = "referral_date desc, id desc"
+    # Who sent it on the portal, who asked for information.
+    _button_fields = ("portal_user_id", "information_requested_by")
 
     portal_user_id = fields.Many2one(
         comodel_name="res.users",
@@ -77,18 +80,6 @@ class EmploiReferral(models.Model):
     information_requested_by = fields.Many2one(
         comodel_name="res.users", readonly=True, copy=False
     )
-
-    def write(self, vals):
-        # Who sent it on the portal, who asked for information: the portal
-        # and the button record them, no client does.
-        if (
-            not self.env.su
-            and {"portal_user_id", "information_requested_by"} & vals.keys()
-        ):
-            raise UserError(
-                self.env._("The portal and Ask the prescriber record this, not a user.")
-            )
-        return super().write(vals)
 
     # Back office
 
@@ -205,50 +196,10 @@ class EmploiReferral(models.Model):
         )
 
     @api.model
-    def _portal_clean_values(self, form):
-        """The referral's values from the portal form ``form`` (strings, as
-        posted): whitelisted, typed and checked; a clear error otherwise."""
-        values = {}
-        for name in PORTAL_FIELDS:
-            raw = form.get(name)
-            field = self._fields[name]
-            if field.type == "boolean":
-                values[name] = raw in ("on", "1", "true", True)
-                continue
-            raw = raw.strip() if isinstance(raw, str) else raw
-            if not raw:
-                continue
-            label = field._description_string(self.env)
-            if field.type in ("char", "text"):
-                values[name] = raw[:MAX_TEXT]
-            elif field.type == "date":
-                try:
-                    values[name] = fields.Date.to_date(raw)
-                except ValueError:
-                    raise ValidationError(
-                        self.env._("%s: this is not a date.", label)
-                    ) from None
-            elif field.type == "selection":
-                if raw not in dict(field._description_selection(self.env)):
-                    raise ValidationError(self.env._("%s: unknown choice.", label))
-                values[name] = raw
-            elif field.type == "many2one":
-                record = (
-                    self.env[field.comodel_name]
-                    .sudo()
-                    .browse(int(raw) if str(raw).isdigit() else 0)
-                    .exists()
-                )
-                if not record:
-                    raise ValidationError(self.env._("%s: unknown choice.", label))
-                values[name] = record.id
-        return values
-
-    @api.model
     def _portal_eligibility(self, form):
         """The checks the back office runs, on the form as typed."""
         try:
-            values = self._portal_clean_values(form)
+            values = self._portal_clean_values(form, PORTAL_FIELDS)
         except ValidationError as error:
             return [error.args[0]]
         if (form.get("representative_name") or "").strip():
@@ -305,7 +256,7 @@ class EmploiReferral(models.Model):
         user = self.env.user
         organisation = self._portal_organisation()
         self._portal_check_rate()
-        values = self._portal_clean_values(form)
+        values = self._portal_clean_values(form, PORTAL_FIELDS)
         company = self._portal_platform(form)
         missing = [
             self._fields[name]._description_string(self.env)

@@ -3,7 +3,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import MissingError, UserError
 
-from .emploi_referral import MAX_TEXT, PORTAL_FIELDS, REPRESENTATIVE_FIELDS
+from .emploi_portal_organisation_mixin import MAX_TEXT
+from .emploi_referral import PORTAL_FIELDS, REPRESENTATIVE_FIELDS
 
 DRAFT_DAYS = 30
 MAX_DRAFTS = 20

@@ -74,5 +74,7 @@ class TestPortalCommittee(CommitteeCommon):
         with self.assertRaisesRegex(UserError, "cannot be changed"):
             secretary_committee.minutes_note = "<p>Réécrit</p>"
         # Nor unapproved to be rewritten: the date is the button's.
-        with self.assertRaisesRegex(UserError, "Approve the minutes only"):
+        with self.assertRaisesRegex(
+            UserError, "buttons of the Admission committee only"
+        ):
             secretary_committee.minutes_approved_date = False

@@ -202,8 +202,15 @@ class TestPortalReferral(PortalCommon):
             ("portal_user_id", self.stranger.id),
             ("information_requested_by", self.manager.id),
         ):
-            with self.subTest(field), self.assertRaisesRegex(UserError, "not a user"):
+            with (
+                self.subTest(field),
+                self.assertRaisesRegex(UserError, "buttons of the Referral only"),
+            ):
                 secretary_referral.write({field: value})
+        with self.assertRaisesRegex(UserError, "buttons of the Referral only"):
+            self.env["emploi.referral"].with_user(self.secretary).create(
+                {**self._form(firstname="Faux"), "portal_user_id": self.prescriber.id}
+            )
         with self.assertRaisesRegex(ValidationError, "Write an answer"):
             answered._portal_answer("  ")
 
