@@ -29,6 +29,7 @@ from . import calendar_attendee
 from . import emploi_opportunity
 from . import emploi_opportunity_candidate
 from . import emploi_disclosure
+from . import emploi_care_contact
 from . import emploi_caseload
 from . import calendar_event
 from . import emploi_referral_reason

@@ -36,6 +36,7 @@ class EmploiAction(models.Model):
         comodel_name="emploi.action.type", string="Type", required=True
     )
     employer_side = fields.Boolean(related="action_type_id.employer_side", store=True)
+    care_side = fields.Boolean(related="action_type_id.care_side")
     phase_id = fields.Many2one(
         comodel_name="emploi.phase",
         string="Phase served",
@@ -60,6 +61,13 @@ class EmploiAction(models.Model):
         comodel_name="res.partner",
         string="Employer",
         domain="[('is_company', '=', True)]",
+    )
+    care_contact_id = fields.Many2one(
+        comodel_name="emploi.care.contact",
+        string="Care team member",
+        index="btree_not_null",
+        ondelete="set null",
+        domain="[('beneficiary_id', '=', beneficiary_id)]",
     )
     attendance = fields.Selection(
         selection=[
@@ -126,6 +134,16 @@ class EmploiAction(models.Model):
         domain = [("attendance", "=", "planned"), ("start", "<", fields.Datetime.now())]
         return domain if (operator == "=") == value else ["!", "&", *domain]
 
+    def _is_employer_contact(self):
+        """A face-to-face meeting with an employer (IPS job development)."""
+        self.ensure_one()
+        return (
+            self.attendance == "held"
+            and self.employer_side
+            and bool(self.employer_id)
+            and self.location != "remote"
+        )
+
     @api.constrains("attendance", "start")
     def _check_outcome_in_past(self):
         now = fields.Datetime.now()
@@ -139,6 +157,17 @@ class EmploiAction(models.Model):
                     )
                 )
 
+    @api.constrains("care_contact_id", "pathway_id")
+    def _check_care_contact(self):
+        for action in self.filtered("care_contact_id"):
+            if action.care_contact_id.beneficiary_id != action.beneficiary_id:
+                raise ValidationError(
+                    self.env._(
+                        "%s is not in the care team of the person of this action.",
+                        action.care_contact_id.partner_id.name,
+                    )
+                )
+
     @api.model_create_multi
     def create(self, vals_list):
         actions = super().create(vals_list)
@@ -147,6 +176,7 @@ class EmploiAction(models.Model):
             lambda a: a.attendance == "planned" and not a.calendar_event_id
         )._create_calendar_events()
         actions.pathway_id._start_pending_entries()
+        actions.pathway_id._close_employer_contact_reminders()
         return actions
 
     def write(self, vals):
@@ -155,6 +185,7 @@ class EmploiAction(models.Model):
             self.activity_feedback([RECORD_OUTCOME])
         if {"attendance", "start"} & vals.keys():
             self.pathway_id._start_pending_entries()
+            self.pathway_id._close_employer_contact_reminders()
         return res
 
     @api.ondelete(at_uninstall=False)

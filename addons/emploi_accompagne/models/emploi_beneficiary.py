@@ -231,6 +231,12 @@ class EmploiBeneficiary(models.Model):
         string="Sharing agreements",
         groups=HEALTH_GROUP,
     )
+    care_contact_ids = fields.One2many(
+        comodel_name="emploi.care.contact",
+        inverse_name="beneficiary_id",
+        string="Care team",
+        groups=HEALTH_GROUP,
+    )
     pathway_count = fields.Integer(compute="_compute_pathway_count")
     current_pathway_id = fields.Many2one(
         comodel_name="emploi.pathway",
@@ -738,6 +744,10 @@ class EmploiBeneficiary(models.Model):
             self.env["emploi.opportunity.candidate"]
             .sudo()
             .search([("pathway_id", "in", pathways.ids)]),
+            self.env["emploi.care.contact"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("beneficiary_id", "in", self.ids)]),
         ]
 
     def _cron_anonymise(self):

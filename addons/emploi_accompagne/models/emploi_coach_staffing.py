@@ -26,14 +26,33 @@ class EmploiCoachStaffing(models.Model):
         digits=(3, 2),
         help="1 for full time, 0.8 for four days a week.",
     )
+    employment_share = fields.Float(
+        string="Time on employment services (%)",
+        required=True,
+        default=100.0,
+        digits=(5, 1),
+        help="Share of this time spent supporting people and employers towards "
+        "and in work; the rest goes to other duties (case management, "
+        "workshops, administration). IPS staffing item.",
+    )
     date_start = fields.Date(
         string="From", required=True, default=fields.Date.context_today
     )
     date_end = fields.Date(string="To", help="Empty while it lasts.")
 
-    @api.constrains("fte", "date_start", "date_end", "user_id", "company_id")
+    @api.constrains(
+        "fte", "employment_share", "date_start", "date_end", "user_id", "company_id"
+    )
     def _check_staffing(self):
         for line in self:
+            if not 0 <= line.employment_share <= 100:
+                raise ValidationError(
+                    self.env._(
+                        "%s: the time on employment services is a percentage "
+                        "between 0 and 100.",
+                        line.user_id.name,
+                    )
+                )
             if not 0 < line.fte <= 1:
                 raise ValidationError(
                     self.env._(

@@ -12,6 +12,9 @@ from .emploi_beneficiary import (
 )
 
 MIN_AGE = 16
+# IPS: the first employer is met for the person within 30 days of entry.
+EMPLOYER_CONTACT = "emploi_accompagne.mail_activity_employer_contact"
+EMPLOYER_CONTACT_DAYS = 30
 CONSENT_FIELDS = {"consent_date", "consent_by"}
 # Taken from the file when the pathway opens, then the pathway's own.
 CONSENT_COMPUTED = {
@@ -243,6 +246,21 @@ class EmploiPathway(models.Model):
         help="The day the person was told how working would change their "
         "benefits (work-incentives planning, IPS).",
     )
+    first_employer_contact_date = fields.Date(
+        string="First employer contact",
+        compute="_compute_first_employer_contact",
+        store=True,
+        help="The first meeting with an employer on the person's behalf, face to "
+        "face (a held action with an employer, not by phone or video).",
+    )
+    employer_contact_days = fields.Integer(
+        string="Days to first employer contact",
+        compute="_compute_first_employer_contact",
+        store=True,
+        aggregator="avg",
+        help="From the entry to the first employer contact (IPS: rapid job "
+        "search, within 30 days).",
+    )
     last_action_date = fields.Date(
         compute="_compute_action_dates",
         store=True,
@@ -374,6 +392,28 @@ class EmploiPathway(models.Model):
             dates = [a.date for a in pathway.action_ids if a.attendance == "held"]
             pathway.first_action_date = min(dates) if dates else False
             pathway.last_action_date = max(dates) if dates else False
+
+    @api.depends(
+        "entry_date",
+        "action_ids.date",
+        "action_ids.attendance",
+        "action_ids.employer_side",
+        "action_ids.employer_id",
+        "action_ids.location",
+    )
+    def _compute_first_employer_contact(self):
+        for pathway in self:
+            dates = [a.date for a in pathway.action_ids if a._is_employer_contact()]
+            first = min(dates) if dates else False
+            pathway.first_employer_contact_date = first
+            pathway.employer_contact_days = (
+                (first - pathway.entry_date).days if first and pathway.entry_date else 0
+            )
+
+    def _close_employer_contact_reminders(self):
+        self.filtered("first_employer_contact_date").activity_feedback(
+            [EMPLOYER_CONTACT]
+        )
 
     @api.depends("job_ids.start_date", "entry_date")
     def _compute_first_job_date(self):
@@ -689,6 +729,32 @@ class EmploiPathway(models.Model):
             "search_default_emploi_pathway_id": self.id,
         }
         return action
+
+    def _cron_remind_employer_contact(self):
+        """IPS platforms: ask the coach to meet employers for the people who
+        entered more than 30 days ago and for whom no employer was met yet."""
+        activity_type = self.env.ref(EMPLOYER_CONTACT)
+        limit = fields.Date.context_today(self) - relativedelta(
+            days=EMPLOYER_CONTACT_DAYS
+        )
+        pathways = self.search(
+            [
+                ("company_id.emploi_follows_ips", "=", True),
+                ("state", "=", "active"),
+                ("coach_id", "!=", False),
+                ("entry_pending", "=", False),
+                ("entry_date", "<", limit),
+                ("first_employer_contact_date", "=", False),
+                ("employed_at_entry", "=", False),
+                (
+                    "activity_ids",
+                    "not any",
+                    [("activity_type_id", "=", activity_type.id)],
+                ),
+            ]
+        )
+        for pathway in pathways:
+            pathway.activity_schedule(EMPLOYER_CONTACT, user_id=pathway.coach_id.id)
 
     def _cron_remind_no_contact(self):
         """Remind coaches of the people they have not met for too long."""
