@@ -14,7 +14,8 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 ACTION = "action-emploi_accompagne.{}"
-# (file name, login, action, view type or record to open, CSS class to wait for)
+# (file name, login, action, view type or record to open, CSS class to wait for,
+#  optionally {"cids": companies cookie, "click": CSS selector clicked then})
 PAGES = [
     (
         "01_coach_caseload",
@@ -166,6 +167,47 @@ PAGES = [
         None,
         "modal-dialog",
     ),
+    # The Loire platform follows IPS: these pages need it among the companies.
+    (
+        "40_manager_fidelity_review",
+        "manager.fontaine",
+        "emploi_accompagne_reports.emploi_fidelity_review_action",
+        ("emploi.fidelity.review", [("company_id.emploi_follows_ips", "=", True)]),
+        "o_form_view",
+        {"cids": "2-1"},
+    ),
+    (
+        "42_manager_fidelity_item",
+        "manager.fontaine",
+        "emploi_accompagne_reports.emploi_fidelity_review_action",
+        ("emploi.fidelity.review", [("company_id.emploi_follows_ips", "=", True)]),
+        "o_form_view",
+        {"cids": "2-1", "click": ".o_field_one2many .o_data_row:nth-child(15) td"},
+    ),
+    (
+        "43_reporting_fidelity_compared",
+        "reporting.delorme",
+        "emploi_accompagne_reports.emploi_fidelity_review_line_action",
+        None,
+        "o_graph_renderer",
+        {"cids": "2-1"},
+    ),
+    (
+        "44_reporting_ips_outcomes",
+        "reporting.delorme",
+        "emploi_accompagne_reports.emploi_ips_quarter_action_open",
+        None,
+        "o_graph_renderer",
+        {"cids": "2-1"},
+    ),
+    (
+        "45_coach_care_team",
+        "coach.benali",
+        "emploi_beneficiary_action",
+        ("emploi.beneficiary", [("care_contact_ids", "!=", False)]),
+        "o_form_view",
+        {"cids": "2", "click": "a[name=care_team]"},
+    ),
 ]
 
 # Portal pages: (file name, login, path, CSS selector to wait for, width).
@@ -314,12 +356,17 @@ def main():
             executable_path="/usr/bin/chromium",
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         )
-        for name, login, action, target, marker in PAGES:
+        for name, login, action, target, marker, *extra in PAGES:
             if args.only and args.only not in name:
                 continue
+            options = extra[0] if extra else {}
             page = browser.new_page(viewport={"width": 1440, "height": 900})
             _login(page, args, login)
             page.wait_for_selector(".o_main_navbar")
+            if "cids" in options:
+                page.context.add_cookies(
+                    [{"name": "cids", "value": options["cids"], "url": args.url}]
+                )
             path = ACTION.format(action) if "." not in action else f"action-{action}"
             if isinstance(target, tuple):
                 path += f"/{_first_id(page, args.url, *target)}"
@@ -327,6 +374,8 @@ def main():
                 path += f"?view_type={target}"
             page.goto(f"{args.url}/odoo/{path}")
             page.wait_for_selector(f".{marker}")
+            if "click" in options:
+                page.click(options["click"])
             page.wait_for_timeout(1500)
             page.screenshot(path=out / f"{name}.png", full_page=True)
             page.close()

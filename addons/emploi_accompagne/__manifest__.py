@@ -4,7 +4,7 @@
     "name": "Emploi accompagné",
     "summary": "Supported employment platforms: beneficiaries, pathways, "
     "job coaches' caseloads, support actions and jobs",
-    "version": "18.0.1.11.0",
+    "version": "18.0.1.12.0",
     "category": "Services/Emploi accompagné",
     "license": "AGPL-3",
     "author": "Emploi accompagné for Odoo contributors",
@@ -73,6 +73,7 @@
         "demo/emploi_advice_request_demo.xml",
         "demo/emploi_opportunity_demo.xml",
         "demo/emploi_disclosure_demo.xml",
+        "demo/emploi_care_contact_demo.xml",
         "demo/emploi_convention_demo.xml",
     ],
     "assets": {

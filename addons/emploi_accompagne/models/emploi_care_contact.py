@@ -74,5 +74,6 @@ class EmploiCareContact(models.Model):
 
     def _anonymise_records(self):
         # Who cares for the person says what they suffer from: nothing stays.
-        super()._anonymise_records()
+        result = super()._anonymise_records()
         self.sudo().unlink()
+        return result

@@ -7,3 +7,8 @@ from . import emploi_funder_snapshot
 from . import emploi_action_analysis
 from . import emploi_job_analysis
 from . import emploi_month_analysis
+from . import emploi_fidelity_item
+from . import emploi_fidelity_measure
+from . import emploi_fidelity_review
+from . import emploi_fidelity_review_line
+from . import emploi_ips_quarter

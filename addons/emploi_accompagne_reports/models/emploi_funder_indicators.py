@@ -9,8 +9,10 @@ from .funder_indicator import (
     ALL_HELD_CTE,
     HELD_CTE,
     INDICATORS,
+    IPS_SHEET,
     PEOPLE,
     SCOPE,
+    SERVED_CTE,
     SHEETS,
     TOTAL,
     records,
@@ -117,12 +119,14 @@ class EmploiFunderIndicators(models.AbstractModel):
         alone, one statement each (the scan shared); every other one alone:
         planned on its own, since a common table read by several joins is
         materialised without its statistics, which costs more than it saves."""
-        groups = {"held": [], "people": [], "scope": []}
+        groups = {"held": [], "people": [], "scope": [], "served": []}
         alone = []
         for indicator in indicators:
             source = indicator.source.strip()
             if source.startswith(("held s", "all_held s")):
                 groups["held"].append(indicator)
+            elif source.startswith("served s"):
+                groups["served"].append(indicator)
             elif source.startswith("people s"):
                 groups["people"].append(indicator)
             elif source == "scope s" or source.startswith("scope s WHERE"):
@@ -148,7 +152,8 @@ class EmploiFunderIndicators(models.AbstractModel):
         ]
         query = f"""
             WITH scope AS ({SCOPE}), people AS ({PEOPLE}),
-                 held AS ({HELD_CTE}), all_held AS ({ALL_HELD_CTE})
+                 held AS ({HELD_CTE}), all_held AS ({ALL_HELD_CTE}),
+                 served AS ({SERVED_CTE})
             {" UNION ALL ".join(branches)}
         """
         self.env.cr.execute(SQL(query, **params))
@@ -238,14 +243,16 @@ class EmploiFunderIndicators(models.AbstractModel):
         ]
 
     @api.model
-    def _get_catalogue(self, period=None):
+    def _get_catalogue(self, period=None, ips=False):
         """The sheets of the funder spreadsheet, in order: ``[(title, rows)]``.
 
         A row is a dict of the indicator's declaration (``funder_indicator``)
         in the user's language: ``code``, ``label``, ``definition``, ``kind``,
         ``keys`` [(key, label)] of a breakdown, ``total``, ``total_code``,
         ``people``, ``unit``, ``over``, ``num`` and ``den`` of a rate. The
-        keys of a monthly breakdown are the months of ``period`` (from, to).
+        keys of a monthly breakdown are the months of ``period`` (from, to),
+        those of a quarterly one its quarters. ``ips``: with the sheet of the
+        IPS outcomes.
         """
         by_code = {indicator.code: indicator for indicator in INDICATORS}
         keys = {}
@@ -273,5 +280,6 @@ class EmploiFunderIndicators(models.AbstractModel):
 
         return [
             (_text(self.env, title), [row(by_code[code]) for code in codes])
-            for title, codes in SHEETS
+            for title, codes in (*SHEETS, IPS_SHEET)
+            if ips or codes != IPS_SHEET[1]
         ]

@@ -104,9 +104,10 @@ class EmploiFunderReportMixin(models.AbstractModel):
     # and the spreadsheet (report/funder_xlsx.py).
     def _catalogue(self):
         """The indicators of the report's sheets (monthly series over its
-        period)."""
+        period), with the IPS outcomes when a platform follows IPS."""
         return self.env["emploi.funder.indicators"]._get_catalogue(
-            (self.date_from, self.date_to)
+            (self.date_from, self.date_to),
+            ips=any(self.company_ids._origin.mapped("emploi_follows_ips")),
         )
 
     def _funder_columns(self):

@@ -12,6 +12,8 @@ all the platforms.
 
 from dataclasses import dataclass
 
+from dateutil.relativedelta import relativedelta
+
 from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.emploi_accompagne.models.emploi_convention import (
@@ -304,6 +306,94 @@ def months(env, period):
         keys.append((f"{year}-{month:02d}", f"{month:02d}/{year}"))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return keys
+
+
+# The quarters of the period (IPS outcomes): first and last day, within the
+# period.
+QUARTERS = """(
+    SELECT to_char(d, 'YYYY-"Q"Q') AS key,
+           GREATEST(d::date, %(date_from)s) AS first,
+           LEAST((d + interval '3 months - 1 day')::date, %(date_to)s) AS last
+      FROM generate_series(date_trunc('quarter', %(date_from)s::date),
+                           %(date_to)s::date, interval '3 months') d
+) q"""
+# One row per pathway and quarter it is open: the people served, whether they
+# worked in a competitive job during the quarter, and whether they were out of
+# work on its first day (IPS Grow counts over them).
+SERVED_CTE = f"""
+    SELECT s.company_id, s.beneficiary_id, q.key,
+           EXISTS (SELECT 1 FROM emploi_job j
+                    WHERE j.pathway_id = s.id AND j.is_competitive
+                      AND j.start_date <= q.last
+                      AND (j.end_date IS NULL OR j.end_date >= q.first)) AS worked,
+           NOT {job_on("s.id", "q.first")} AS out_of_work
+      FROM scope s JOIN {QUARTERS}
+        ON s.entry_date <= q.last AND (s.exit_date IS NULL OR s.exit_date >= q.first)
+"""
+SERVED = "served s"
+WORKED = "count(DISTINCT s.beneficiary_id) FILTER (WHERE s.worked"
+COMPETITIVE_JOBS = f"""scope s JOIN emploi_job j
+    ON j.pathway_id = s.id AND j.is_competitive JOIN {QUARTERS}"""
+FIRST_COMPETITIVE_JOBS = f"""(
+    SELECT s.company_id, s.entry_date, min(j.start_date) AS start
+      FROM scope s JOIN emploi_job j
+        ON j.pathway_id = s.id AND j.is_competitive AND j.start_date >= s.entry_date
+     GROUP BY s.id, s.company_id, s.entry_date
+) s JOIN {QUARTERS} ON s.start BETWEEN q.first AND q.last"""
+SUSTAINED_DAYS = 91  # 13 weeks
+IPS_BENCHMARKS = _lt(
+    "IPS benchmarks: 31 %% minimum, 41 %% average, 50 %% excellent (over all "
+    "the people served); IPS Grow: 40 %% over the people out of work at the "
+    "start of the quarter"
+)
+
+
+def quarter_key(day):
+    """The key of the quarter of ``day`` ("2026-Q1"), as SQL writes it."""
+    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+
+
+def quarter_label(env, day):
+    return env._(
+        "Q%(quarter)s %(year)s", quarter=(day.month - 1) // 3 + 1, year=day.year
+    )
+
+
+def quarters(env, period):
+    """Keys of a quarterly breakdown: the quarters of the period."""
+    if not period:
+        return []
+    first, last = period
+    keys, day = [], first.replace(day=1, month=(first.month - 1) // 3 * 3 + 1)
+    while day <= last:
+        keys.append((quarter_key(day), quarter_label(env, day)))
+        day += relativedelta(months=3)
+    return keys
+
+
+def quarterly(code, label, definition, select, source, **options):
+    """An indicator broken down by the quarters of the period (IPS outcomes):
+    people counted in each quarter, no total over the quarters."""
+    return Indicator(
+        code,
+        label,
+        definition,
+        select,
+        source,
+        kind="breakdown",
+        keys=quarters,
+        total=False,
+        **options,
+    )
+
+
+def quarterly_rate(condition):
+    """SQL: the share of the people served in the quarter (those for whom
+    ``condition`` holds) who worked in a competitive job."""
+    return (
+        f"s.key, round({WORKED}{condition})::numeric / NULLIF("
+        f"count(DISTINCT s.beneficiary_id) FILTER (WHERE TRUE{condition}), 0), 4)"
+    )
 
 
 INDICATORS = [
@@ -1070,6 +1160,109 @@ INDICATORS = [
         keys=months,
         total=False,
     ),
+    # IPS outcomes, quarter by quarter
+    quarterly(
+        "IPS_served",
+        _lt("People served in the quarter"),
+        _lt(
+            "people (counted once) with a pathway open at least one day of the quarter"
+        ),
+        "s.key, count(DISTINCT s.beneficiary_id)",
+        SERVED,
+    ),
+    quarterly(
+        "IPS_worked",
+        _lt("People who worked in a competitive job in the quarter"),
+        _lt(
+            "people served who held a competitive job (open to anyone, at least "
+            "the minimum wage, not reserved) at least one day of the quarter"
+        ),
+        f"s.key, {WORKED})",
+        SERVED,
+    ),
+    quarterly(
+        "IPS_rate",
+        _lt("Competitive employment rate"),
+        (
+            _lt("people who worked in a competitive job over the people served; %s"),
+            IPS_BENCHMARKS,
+        ),
+        quarterly_rate(""),
+        SERVED,
+        people=False,
+        unit="%",
+        over="IPS_worked",
+    ),
+    quarterly(
+        "IPS_out_of_work",
+        _lt("People served out of work at the start of the quarter"),
+        _lt("people served with no job on the first day of the quarter"),
+        "s.key, count(DISTINCT s.beneficiary_id) FILTER (WHERE s.out_of_work)",
+        SERVED,
+    ),
+    quarterly(
+        "IPS_worked_out_of_work",
+        _lt("Of them, people who worked in a competitive job"),
+        _lt(
+            "people out of work at the start of the quarter who held a "
+            "competitive job at least one day of it"
+        ),
+        f"s.key, {WORKED} AND s.out_of_work)",
+        SERVED,
+    ),
+    quarterly(
+        "IPS_rate_out_of_work",
+        _lt("Competitive employment rate, people out of work at the start"),
+        (
+            _lt(
+                "people out of work at the start of the quarter who worked in a "
+                "competitive job, over the people out of work at the start; %s"
+            ),
+            IPS_BENCHMARKS,
+        ),
+        quarterly_rate(" AND s.out_of_work"),
+        SERVED,
+        people=False,
+        unit="%",
+        over="IPS_worked_out_of_work",
+    ),
+    quarterly(
+        "IPS_jobs_started",
+        _lt("Competitive jobs started"),
+        _lt("competitive jobs whose start is in the quarter"),
+        "q.key, count(*)",
+        f"{COMPETITIVE_JOBS} ON j.start_date BETWEEN q.first AND q.last",
+    ),
+    quarterly(
+        "IPS_jobs_sustained",
+        _lt("Competitive jobs sustained 13 weeks"),
+        _lt("competitive jobs that reached 13 weeks during the quarter"),
+        "q.key, count(*)",
+        f"""{COMPETITIVE_JOBS}
+             ON j.start_date + {SUSTAINED_DAYS} BETWEEN q.first AND q.last
+            AND (j.end_date IS NULL
+                 OR j.end_date >= j.start_date + {SUSTAINED_DAYS})""",
+    ),
+    quarterly(
+        "IPS_first_jobs",
+        _lt("People who started their first competitive job"),
+        _lt("pathways whose first competitive job since entry started in the quarter"),
+        "q.key, count(*)",
+        FIRST_COMPETITIVE_JOBS,
+    ),
+    quarterly(
+        "IPS_days_to_job",
+        _lt("Average days to the first competitive job"),
+        _lt(
+            "days from entry to the first competitive job, pathways whose first "
+            "competitive job started in the quarter"
+        ),
+        "q.key, round(avg(s.start - s.entry_date), 1)",
+        FIRST_COMPETITIVE_JOBS,
+        people=False,
+        unit="days",
+        over="IPS_first_jobs",
+    ),
     # Finance
     Indicator(
         "E_amount",
@@ -1235,3 +1428,19 @@ SHEETS = [
         ),
     ),
 ]
+# The sheet of the platforms that follow IPS.
+IPS_SHEET = (
+    _lt("IPS outcomes"),
+    (
+        "IPS_served",
+        "IPS_worked",
+        "IPS_rate",
+        "IPS_out_of_work",
+        "IPS_worked_out_of_work",
+        "IPS_rate_out_of_work",
+        "IPS_jobs_started",
+        "IPS_jobs_sustained",
+        "IPS_first_jobs",
+        "IPS_days_to_job",
+    ),
+)

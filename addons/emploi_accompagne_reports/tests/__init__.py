@@ -7,3 +7,5 @@ from . import test_funder_matrix
 from . import test_messages
 from . import test_read_only
 from . import test_anonymisation
+from . import test_fidelity_review
+from . import test_ips_outcomes
