@@ -113,7 +113,20 @@ AGE = """CASE
     WHEN date_part('year', age(l.entry_date, b.birthdate)) < 40 THEN 'd_30_39'
     WHEN date_part('year', age(l.entry_date, b.birthdate)) < 50 THEN 'e_40_49'
     ELSE 'f_50_plus' END"""
+# The quarters of the period, and the pathways open in each.
+QUARTER = f"""emploi_pathway p JOIN generate_series(
+        %(from)s::date, %(to)s::date, interval '3 months') q
+    ON p.entry_date <= (q + interval '3 months - 1 day')::date
+   AND (p.exit_date IS NULL OR p.exit_date >= q::date)
+    WHERE {OVERLAP}"""
 RAW_SQL_MORE = {
+    "IPS_served": "SELECT p.company_id, to_char(q, 'YYYY-\"Q\"Q'), "
+    f"count(DISTINCT p.beneficiary_id) FROM {QUARTER} GROUP BY 1, 2",
+    "IPS_worked": "SELECT p.company_id, to_char(q, 'YYYY-\"Q\"Q'), "
+    f"count(DISTINCT p.beneficiary_id) FROM {QUARTER} AND EXISTS ("
+    "SELECT 1 FROM emploi_job j WHERE j.pathway_id = p.id AND j.is_competitive "
+    "AND j.start_date <= (q + interval '3 months - 1 day')::date "
+    "AND (j.end_date IS NULL OR j.end_date >= q::date)) GROUP BY 1, 2",
     "A3_situation": f"SELECT p.company_id, p.entry_situation, count(*) "
     f"FROM emploi_pathway p WHERE {ENTERED} GROUP BY 1, 2",
     "A6": f"SELECT p.company_id, NULL, count(*) FROM emploi_pathway p "
@@ -172,7 +185,10 @@ def seed_region(
     """Platforms, coaches, a reporting user and the region's files (bulk SQL)."""
     counts = {name: int(count * scale) for name, count in REGION.items()}
     companies = env["res.company"].create(
-        [{"name": f"Plateforme {scale} n°{i + 1}"} for i in range(platforms)]
+        [
+            {"name": f"Plateforme {scale} n°{i + 1}", "emploi_follows_ips": True}
+            for i in range(platforms)
+        ]
     )
     coach_group = env.ref("emploi_accompagne.group_emploi_coach")
     coaches = {
@@ -192,6 +208,19 @@ def seed_region(
         .ids
         for company in companies
     }
+    env["emploi.coach.staffing"].create(
+        [
+            {
+                "user_id": user_id,
+                "company_id": company_id,
+                "fte": 1.0 if i % 3 else 0.8,
+                "employment_share": 100.0 if i % 4 else 85.0,
+                "date_start": date(2024, 1, 1),
+            }
+            for company_id, user_ids in coaches.items()
+            for i, user_id in enumerate(user_ids)
+        ]
+    )
     reporting = env["res.users"].create(
         {
             "name": "Coordination régionale",
@@ -383,6 +412,7 @@ def seed_region(
                 end,
                 hours,
                 hours < 35,
+                *(("esat", False) if rnd.random() < 0.1 else (None, True)),
             )
         )
     job_ids = bulk(
@@ -401,6 +431,8 @@ def seed_region(
             "end_date",
             "weekly_hours",
             "part_time",
+            "non_competitive_reason",
+            "is_competitive",
         ],
         job_rows,
     )
@@ -486,6 +518,14 @@ def seed_region(
           FROM (SELECT pathway_id, min(date) AS first, max(date) AS last
                   FROM emploi_action WHERE attendance = 'held' GROUP BY 1) a
          WHERE a.pathway_id = p.id AND p.name LIKE 'BENCH/%%';
+        UPDATE emploi_pathway p
+           SET first_employer_contact_date = a.first,
+               employer_contact_days = a.first - p.entry_date
+          FROM (SELECT pathway_id, min(date) AS first FROM emploi_action
+                 WHERE attendance = 'held' AND employer_side
+                   AND employer_id IS NOT NULL AND location != 'remote'
+                 GROUP BY 1) a
+         WHERE a.pathway_id = p.id AND p.name LIKE 'BENCH/%%';
         ANALYZE res_partner, emploi_beneficiary, emploi_pathway, emploi_job,
                 emploi_action;
         """
@@ -551,6 +591,9 @@ def run(env, scale, repeat, rnd):
         allowed_company_ids=companies.ids
     )
     every = RAW_SQL | RAW_SQL_MORE
+    measures = [
+        key for key, __ in env["emploi.fidelity.item"]._fields["measure"].selection
+    ]
     rows = [
         (
             "engine, same figures as the SQL",
@@ -565,6 +608,16 @@ def run(env, scale, repeat, rnd):
             lambda: Indicators._compute_figures(*PERIOD, companies),
         ),
         ("regional spreadsheet", wizard._render_xlsx),
+        (
+            "IPS outcomes screen, 8 quarters",
+            lambda: as_reporting["emploi.ips.quarter"]._refresh(companies, PERIOD[1]),
+        ),
+        (
+            "fidelity review measures",
+            lambda: as_reporting["emploi.fidelity.measure"]._measure_all(
+                companies[0], PERIOD[1], measures
+            ),
+        ),
         (
             "pathway pivot: platform x age",
             lambda: Analysis._read_group([], ["company_id", "age_band"], ["__count"]),

@@ -15,6 +15,7 @@
         "security/ir.model.access.csv",
         "security/emploi_accompagne_reports_rules.xml",
         "data/emploi_fidelity_item_data.xml",
+        "data/mail_activity_type_data.xml",
         "report/funder_reports.xml",
         "report/fidelity_review_report.xml",
         "views/emploi_pathway_analysis_views.xml",

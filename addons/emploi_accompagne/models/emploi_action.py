@@ -134,15 +134,15 @@ class EmploiAction(models.Model):
         domain = [("attendance", "=", "planned"), ("start", "<", fields.Datetime.now())]
         return domain if (operator == "=") == value else ["!", "&", *domain]
 
-    def _is_employer_contact(self):
-        """A face-to-face meeting with an employer (IPS job development)."""
-        self.ensure_one()
-        return (
-            self.attendance == "held"
-            and self.employer_side
-            and bool(self.employer_id)
-            and self.location != "remote"
-        )
+    @api.model
+    def _employer_contact_domain(self):
+        """Face-to-face meetings with an employer (IPS job development)."""
+        return [
+            ("attendance", "=", "held"),
+            ("employer_side", "=", True),
+            ("employer_id", "!=", False),
+            ("location", "!=", "remote"),
+        ]
 
     @api.constrains("attendance", "start")
     def _check_outcome_in_past(self):

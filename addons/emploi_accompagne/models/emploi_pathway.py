@@ -402,8 +402,9 @@ class EmploiPathway(models.Model):
         "action_ids.location",
     )
     def _compute_first_employer_contact(self):
+        contact = self.env["emploi.action"]._employer_contact_domain()
         for pathway in self:
-            dates = [a.date for a in pathway.action_ids if a._is_employer_contact()]
+            dates = pathway.action_ids.filtered_domain(contact).mapped("date")
             first = min(dates) if dates else False
             pathway.first_employer_contact_date = first
             pathway.employer_contact_days = (

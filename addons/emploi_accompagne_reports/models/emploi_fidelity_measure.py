@@ -164,16 +164,17 @@ class EmploiFidelityMeasure(models.AbstractModel):
             ]
         )
 
+    def _held_domain(self, ctx, domain, since=None):
+        return [
+            ("company_id", "=", ctx["company"].id),
+            ("attendance", "=", "held"),
+            ("date", ">=", since or ctx["year_start"]),
+            ("date", "<=", ctx["day"]),
+            *domain,
+        ]
+
     def _held_actions(self, ctx, domain, since=None):
-        return ctx["env"]["emploi.action"].search(
-            [
-                ("company_id", "=", ctx["company"].id),
-                ("attendance", "=", "held"),
-                ("date", ">=", since or ctx["year_start"]),
-                ("date", "<=", ctx["day"]),
-                *domain,
-            ]
-        )
+        return ctx["env"]["emploi.action"].search(self._held_domain(ctx, domain, since))
 
     # ------------------------------------------------------------ staffing
     def _measure_caseload(self, ctx):
@@ -219,10 +220,12 @@ class EmploiFidelityMeasure(models.AbstractModel):
 
     def _measure_generalists(self, ctx):
         coaches = ctx["staffing"].user_id
-        actions = self._held_actions(ctx, [("user_id", "in", coaches.ids)])
         phases = {coach: set() for coach in coaches}
-        for action in actions:
-            phases[action.user_id].add(action.phase_id.code)
+        for coach, phase in ctx["env"]["emploi.action"]._read_group(
+            self._held_domain(ctx, [("user_id", "in", coaches.ids)]),
+            ["user_id", "phase_id"],
+        ):
+            phases[coach].add(phase.code)
         complete = sum(1 for codes in phases.values() if set(PHASES) <= codes)
         return self._share(
             complete, len(coaches), GENERALIST_LIMITS, **self._period(ctx)
@@ -415,11 +418,9 @@ class EmploiFidelityMeasure(models.AbstractModel):
 
     def _measure_employer_contacts(self, ctx):
         since = ctx["day"] - timedelta(weeks=CONTACT_WEEKS) + timedelta(days=1)
-        for_people = sum(
-            action._is_employer_contact()
-            for action in self._held_actions(
-                ctx, [("employer_side", "=", True)], since=since
-            )
+        Action = ctx["env"]["emploi.action"]
+        for_people = Action.search_count(
+            self._held_domain(ctx, Action._employer_contact_domain(), since)
         )
         relations = ctx["env"]["emploi.employer.action"].search_count(
             [
@@ -542,12 +543,14 @@ class EmploiFidelityMeasure(models.AbstractModel):
         )
 
     def _measure_community(self, ctx):
-        actions = self._held_actions(ctx, [("with_beneficiary", "=", True)])
-        outside = actions.filtered(
-            lambda a: a.location in ("workplace", "home", "other")
-        )
+        Action = ctx["env"]["emploi.action"]
+        with_person = self._held_domain(ctx, [("with_beneficiary", "=", True)])
+        outside = [("location", "in", ("workplace", "home", "other"))]
         return self._share(
-            len(outside), len(actions), COMMUNITY_LIMITS, **self._period(ctx)
+            Action.search_count(with_person + outside),
+            Action.search_count(with_person),
+            COMMUNITY_LIMITS,
+            **self._period(ctx),
         )
 
     def _explain_community(self, facts):
@@ -561,29 +564,29 @@ class EmploiFidelityMeasure(models.AbstractModel):
         )
 
     def _measure_outreach(self, ctx):
-        Action = ctx["env"]["emploi.action"]
-        no_shows = Action.search(
-            [
-                ("company_id", "=", ctx["company"].id),
-                ("attendance", "=", "no_show"),
-                ("date", ">=", ctx["year_start"]),
-                ("date", "<=", ctx["day"]),
-            ]
+        # One statement: a no-show is followed when another action of the
+        # pathway is dated within the days after it.
+        self.env.flush_all()
+        self.env.cr.execute(
+            """
+            SELECT count(*),
+                   count(*) FILTER (WHERE EXISTS (
+                       SELECT 1 FROM emploi_action n
+                        WHERE n.pathway_id = a.pathway_id AND n.id != a.id
+                          AND n.date > a.date AND n.date <= a.date + %(days)s))
+              FROM emploi_action a
+             WHERE a.company_id = %(company)s AND a.attendance = 'no_show'
+               AND a.date BETWEEN %(start)s AND %(day)s
+            """,
+            {
+                "days": OUTREACH_DAYS,
+                "company": ctx["company"].id,
+                "start": ctx["year_start"],
+                "day": ctx["day"],
+            },
         )
-        followed = sum(
-            1
-            for no_show in no_shows
-            if Action.search_count(
-                [
-                    ("pathway_id", "=", no_show.pathway_id.id),
-                    ("id", "!=", no_show.id),
-                    ("date", ">", no_show.date),
-                    ("date", "<=", no_show.date + timedelta(days=OUTREACH_DAYS)),
-                ],
-                limit=1,
-            )
-        )
-        return self._share(followed, len(no_shows), SHARE_LIMITS, **self._period(ctx))
+        no_shows, followed = self.env.cr.fetchone()
+        return self._share(followed, no_shows, SHARE_LIMITS, **self._period(ctx))
 
     def _explain_outreach(self, facts):
         return self._nothing_to_count(

@@ -1,13 +1,17 @@
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.misc import format_date
 
 from .emploi_fidelity_item import FIDELITY_GROUPS
 
+GOOD_FIDELITY = 100
+NEXT_REVIEW = "emploi_accompagne_reports.mail_activity_next_fidelity_review"
 # The bands of the total score (out of 125), from the top.
 BANDS = [
     ("exemplary", "Exemplary fidelity", 115),
-    ("good", "Good fidelity", 100),
+    ("good", "Good fidelity", GOOD_FIDELITY),
     ("fair", "Fair fidelity", 74),
     ("below", "Not yet IPS", 0),
 ]
@@ -155,9 +159,18 @@ class EmploiFidelityReview(models.Model):
 
     def action_done(self):
         self.write({"state": "done"})
+        for review in self:
+            # Twice a year until good fidelity, then once a year.
+            months = 12 if review.total_score >= GOOD_FIDELITY else 6
+            review.activity_schedule(
+                NEXT_REVIEW,
+                date_deadline=review.date + relativedelta(months=months),
+                user_id=self.env.uid,
+            )
 
     def action_draft(self):
         self.write({"state": "draft"})
+        self.activity_unlink([NEXT_REVIEW])
 
     def _previous_review(self):
         """The platform's review before this one, if any."""

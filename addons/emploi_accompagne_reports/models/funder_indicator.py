@@ -322,13 +322,16 @@ QUARTERS = """(
 # work on its first day (IPS Grow counts over them).
 SERVED_CTE = f"""
     SELECT s.company_id, s.beneficiary_id, q.key,
-           EXISTS (SELECT 1 FROM emploi_job j
-                    WHERE j.pathway_id = s.id AND j.is_competitive
-                      AND j.start_date <= q.last
-                      AND (j.end_date IS NULL OR j.end_date >= q.first)) AS worked,
-           NOT {job_on("s.id", "q.first")} AS out_of_work
+           COALESCE(bool_or(j.is_competitive AND j.start_date <= q.last
+                            AND (j.end_date IS NULL OR j.end_date >= q.first)),
+                    FALSE) AS worked,
+           NOT COALESCE(bool_or(j.start_date <= q.first
+                                AND (j.end_date IS NULL OR j.end_date >= q.first)),
+                        FALSE) AS out_of_work
       FROM scope s JOIN {QUARTERS}
         ON s.entry_date <= q.last AND (s.exit_date IS NULL OR s.exit_date >= q.first)
+      LEFT JOIN emploi_job j ON j.pathway_id = s.id
+     GROUP BY s.id, s.company_id, s.beneficiary_id, q.key
 """
 SERVED = "served s"
 WORKED = "count(DISTINCT s.beneficiary_id) FILTER (WHERE s.worked"

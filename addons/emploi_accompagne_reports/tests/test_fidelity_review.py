@@ -291,6 +291,11 @@ class TestFidelityReview(EmploiCommon):
         review.with_user(self.manager).action_done()
         self.assertEqual(review.total_score, 57 + 2 + 9 * 3)
         self.assertEqual(review.band, "fair")
+        # Below good fidelity, the next review comes six months later.
+        self.assertEqual(
+            (review.activity_ids.date_deadline, review.activity_ids.user_id),
+            (date(2026, 12, 30), self.manager),
+        )
         with self.assertRaisesRegex(UserError, "completed review"):
             line.with_user(self.manager).notes = "Trop tard"
         with self.assertRaisesRegex(UserError, "completed review"):
