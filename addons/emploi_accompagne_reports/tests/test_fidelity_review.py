@@ -273,6 +273,31 @@ class TestFidelityReview(EmploiCommon):
         self.assertTrue(all(not lines[code].score for code in unmeasured))
         self.assertEqual(review.total_score, sum(s for __, s in expected.values()))
 
+    def test_the_measures_cost_the_same_whatever_the_records(self):
+        Measure = self.env["emploi.fidelity.measure"]
+        measures = [
+            key
+            for key, __ in Measure.env["emploi.fidelity.item"]
+            ._fields["measure"]
+            .selection
+        ]
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.cr.sql_log_count
+        Measure._measure_all(self.platform, REVIEW_DAY, measures)
+        queries = self.cr.sql_log_count - before
+        for index in range(8):
+            pathway = self._pathway(
+                self._beneficiary(f"Q{index}"), entry_date=date(2026, 1, 5)
+            )
+            self._new_job(pathway, f"Poste {index}", self.employer, date(2026, 3, 2))
+            self._held(pathway, date(2026, 2, 2), self.interview, attendance="no_show")
+            self._held(pathway, date(2026, 2, 9), self.interview, location="home")
+        self.env.flush_all()
+        self.env.invalidate_all()
+        with self.assertQueryCount(queries):
+            Measure._measure_all(self.platform, REVIEW_DAY, measures)
+
     def test_reviewers_confirm_or_override_with_a_reason_then_complete(self):
         review = self._review()
         line = review.line_ids.filtered(lambda line: line.code == "SV9")
