@@ -2,6 +2,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
+from .emploi_analysis_mixin import MANAGER, SMALL
 from .funder_indicator import quarter_key, quarter_label
 
 # The IPS benchmarks of the quarterly competitive employment rate, from the top.
@@ -29,8 +30,9 @@ FIGURES = {
 
 class EmploiIpsQuarter(models.Model):
     """A platform's IPS outcomes for a quarter, as the funder report counts them
-    (``emploi.funder.indicators``): rewritten from the records each time the
-    screen opens, never typed."""
+    (``emploi.funder.indicators``): rewritten from the records for its reader
+    each time the screen opens, never typed. Like the analyses, the
+    funder-reporting role gets the quarters of 5 people served or more."""
 
     _name = "emploi.ips.quarter"
     _description = "IPS quarterly outcomes"
@@ -81,6 +83,7 @@ class EmploiIpsQuarter(models.Model):
             first, day, companies, codes=list(FIGURES.values())
         )
         rows = []
+        smallest = 0 if self.env.user.has_group(MANAGER) else SMALL
         for company in companies:
             for index in range(QUARTERS_SHOWN):
                 start = first + relativedelta(months=3 * index)
@@ -89,6 +92,8 @@ class EmploiIpsQuarter(models.Model):
                     name: figures.get((code, key), {}).get(company.id, 0) or 0
                     for name, code in FIGURES.items()
                 }
+                if values["served"] < smallest:
+                    continue
                 rows.append(
                     {
                         "company_id": company.id,
@@ -97,8 +102,11 @@ class EmploiIpsQuarter(models.Model):
                         **values,
                     }
                 )
+        # Each reader's own rows (their create_uid: sudo keeps the user).
         records = self.sudo()
-        records.search([("company_id", "in", companies.ids)]).unlink()
+        records.search(
+            [("company_id", "in", companies.ids), ("create_uid", "=", self.env.uid)]
+        ).unlink()
         return records.create(rows).sudo(False)
 
     @api.model

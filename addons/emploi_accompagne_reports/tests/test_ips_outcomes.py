@@ -71,12 +71,12 @@ class TestIpsOutcomes(EmploiCommon):
                     )
 
     def test_the_screen_shows_the_quarters_against_the_benchmarks(self):
-        rows = (
-            self.env["emploi.ips.quarter"]
-            .with_user(self.reporting)
-            ._refresh(self.platform, date(2026, 3, 31))
+        Quarter = self.env["emploi.ips.quarter"]
+        rows = Quarter.with_user(self.manager)._refresh(
+            self.platform, date(2026, 3, 31)
         )
-        self.assertEqual(len(rows), 8)
+        # Q2 2024 to Q1 2026: K alone in Q1 2025.
+        self.assertEqual(rows.mapped("served"), [0, 0, 0, 1, 9, 9, 9, 10])
         last = rows.filtered(lambda row: row.date_start == date(2026, 1, 1))
         self.assertEqual(
             (last.quarter, last.served, last.worked, last.rate, last.benchmark),
@@ -87,9 +87,20 @@ class TestIpsOutcomes(EmploiCommon):
             "below",
         )
         # Counted again, not added up.
-        self.env["emploi.ips.quarter"]._refresh(self.platform, date(2026, 3, 31))
-        self.assertEqual(self.env["emploi.ips.quarter"].search_count([]), 8)
-        action = self.env["emploi.ips.quarter"].with_user(self.reporting).action_open()
+        Quarter.with_user(self.manager)._refresh(self.platform, date(2026, 3, 31))
+        self.assertEqual(Quarter.with_user(self.manager).search_count([]), 8)
+        # Like the analyses, the reporting role gets the quarters of 5 people
+        # served or more, counted for it: neither sees the other's rows.
+        reporting_rows = Quarter.with_user(self.reporting)._refresh(
+            self.platform, date(2026, 3, 31)
+        )
+        self.assertEqual(reporting_rows.mapped("served"), [9, 9, 9, 10])
+        self.assertEqual(
+            set(Quarter.with_user(self.reporting).search([]).ids),
+            set(reporting_rows.ids),
+        )
+        self.assertEqual(Quarter.with_user(self.manager).search_count([]), 8)
+        action = Quarter.with_user(self.reporting).action_open()
         self.assertEqual(action["res_model"], "emploi.ips.quarter")
 
     def test_the_spreadsheet_and_certified_report_have_an_ips_sheet(self):
