@@ -73,9 +73,10 @@ def main(odoo_bin, config, db, http_port, replica_port):
     try:
         for __ in range(120):
             try:
-                if requests.get(f"{url}/web/login", timeout=2).ok:
+                # The first page of a fresh server may take a while (assets).
+                if requests.get(f"{url}/web/login", timeout=30).ok:
                     break
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):
                 pass
             time.sleep(0.5)
         else:
