@@ -731,22 +731,15 @@ class EmploiPathway(models.Model):
         }
         return action
 
-    def _cron_remind_employer_contact(self):
-        """IPS platforms: ask the coach to meet employers for the people who
-        entered more than 30 days ago and for whom no employer was met yet."""
-        activity_type = self.env.ref(EMPLOYER_CONTACT)
-        limit = fields.Date.context_today(self) - relativedelta(
-            days=EMPLOYER_CONTACT_DAYS
-        )
+    def _remind_coaches(self, activity_xmlid, domain):
+        """Give the coach of the open pathways matching ``domain`` the activity
+        ``activity_xmlid``, once (not while one is still to do)."""
+        activity_type = self.env.ref(activity_xmlid)
         pathways = self.search(
             [
-                ("company_id.emploi_follows_ips", "=", True),
                 ("state", "=", "active"),
                 ("coach_id", "!=", False),
-                ("entry_pending", "=", False),
-                ("entry_date", "<", limit),
-                ("first_employer_contact_date", "=", False),
-                ("employed_at_entry", "=", False),
+                *domain,
                 (
                     "activity_ids",
                     "not any",
@@ -755,33 +748,38 @@ class EmploiPathway(models.Model):
             ]
         )
         for pathway in pathways:
-            pathway.activity_schedule(EMPLOYER_CONTACT, user_id=pathway.coach_id.id)
+            pathway.activity_schedule(activity_xmlid, user_id=pathway.coach_id.id)
+
+    def _cron_remind_employer_contact(self):
+        """IPS platforms: ask the coach to meet employers for the people who
+        entered more than 30 days ago and for whom no employer was met yet."""
+        limit = fields.Date.context_today(self) - relativedelta(
+            days=EMPLOYER_CONTACT_DAYS
+        )
+        self._remind_coaches(
+            EMPLOYER_CONTACT,
+            [
+                ("company_id.emploi_follows_ips", "=", True),
+                ("entry_pending", "=", False),
+                ("entry_date", "<", limit),
+                ("first_employer_contact_date", "=", False),
+                ("employed_at_entry", "=", False),
+            ],
+        )
 
     def _cron_remind_no_contact(self):
         """Remind coaches of the people they have not met for too long."""
-        activity_type = self.env.ref("emploi_accompagne.mail_activity_no_contact")
         for company in self.env["res.company"].search([]):
             limit = fields.Date.context_today(self) - relativedelta(
                 days=company.emploi_no_contact_days
             )
-            pathways = self.search(
+            self._remind_coaches(
+                "emploi_accompagne.mail_activity_no_contact",
                 [
                     ("company_id", "=", company.id),
-                    ("state", "=", "active"),
-                    ("coach_id", "!=", False),
                     ("entry_date", "<", limit),
                     "|",
                     ("last_action_date", "=", False),
                     ("last_action_date", "<", limit),
-                    (
-                        "activity_ids",
-                        "not any",
-                        [("activity_type_id", "=", activity_type.id)],
-                    ),
-                ]
+                ],
             )
-            for pathway in pathways:
-                pathway.activity_schedule(
-                    act_type_xmlid="emploi_accompagne.mail_activity_no_contact",
-                    user_id=pathway.coach_id.id,
-                )
