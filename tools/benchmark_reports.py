@@ -519,8 +519,7 @@ def seed_region(
                   FROM emploi_action WHERE attendance = 'held' GROUP BY 1) a
          WHERE a.pathway_id = p.id AND p.name LIKE 'BENCH/%%';
         UPDATE emploi_pathway p
-           SET first_employer_contact_date = a.first,
-               employer_contact_days = a.first - p.entry_date
+           SET first_employer_contact_date = a.first
           FROM (SELECT pathway_id, min(date) AS first FROM emploi_action
                  WHERE attendance = 'held' AND employer_side
                    AND employer_id IS NOT NULL AND location != 'remote'

@@ -255,9 +255,7 @@ class EmploiPathway(models.Model):
     )
     employer_contact_days = fields.Integer(
         string="Days to first employer contact",
-        compute="_compute_first_employer_contact",
-        store=True,
-        aggregator="avg",
+        compute="_compute_employer_contact_days",
         help="From the entry to the first employer contact (IPS: rapid job "
         "search, within 30 days).",
     )
@@ -405,8 +403,14 @@ class EmploiPathway(models.Model):
         contact = self.env["emploi.action"]._employer_contact_domain()
         for pathway in self:
             dates = pathway.action_ids.filtered_domain(contact).mapped("date")
-            first = min(dates) if dates else False
-            pathway.first_employer_contact_date = first
+            pathway.first_employer_contact_date = min(dates) if dates else False
+
+    @api.depends("entry_date", "first_employer_contact_date")
+    def _compute_employer_contact_days(self):
+        # Not stored: an average over the pathways without a contact (0)
+        # would mean nothing; the fidelity review computes its own.
+        for pathway in self:
+            first = pathway.first_employer_contact_date
             pathway.employer_contact_days = (
                 (first - pathway.entry_date).days if first and pathway.entry_date else 0
             )

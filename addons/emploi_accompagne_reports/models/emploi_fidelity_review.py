@@ -113,11 +113,13 @@ class EmploiFidelityReview(models.Model):
     def create(self, vals_list):
         reviews = super().create(vals_list)
         items = self.env["emploi.fidelity.item"].search([])
-        for review in reviews.filtered(lambda r: not r.line_ids):
-            # Lines are made here only: no client forges a figure.
-            review.sudo().line_ids = [
-                fields.Command.create({"item_id": item.id}) for item in items
-            ]
+        # Lines are made here only (no group creates one): no client forges a
+        # figure.
+        reviews.sudo().line_ids = [
+            fields.Command.create({"review_id": review.id, "item_id": item.id})
+            for review in reviews
+            for item in items
+        ]
         reviews.action_measure()
         return reviews
 
@@ -134,7 +136,11 @@ class EmploiFidelityReview(models.Model):
                             ", ".join(missing.item_id.mapped("code")),
                         )
                     )
-        return super().write(vals)
+        result = super().write(vals)
+        if {"company_id", "date"} & vals.keys():
+            # The figures are the platform's on the review date.
+            self.action_measure()
+        return result
 
     def _check_in_progress(self):
         if any(review.state == "done" for review in self):

@@ -284,6 +284,5 @@ class EmploiFunderIndicators(models.AbstractModel):
 
         return [
             (_text(self.env, title), [row(by_code[code]) for code in codes])
-            for title, codes in (*SHEETS, IPS_SHEET)
-            if ips or codes != IPS_SHEET[1]
+            for title, codes in ([*SHEETS, IPS_SHEET] if ips else SHEETS)
         ]

@@ -326,6 +326,16 @@ class TestFidelityReview(EmploiCommon):
         with self.assertRaisesRegex(UserError, "completed review"):
             review.with_user(self.manager).action_measure()
 
+    def test_a_new_date_measures_the_records_again(self):
+        review = self._review()
+        review.with_user(self.manager).date = date(2027, 6, 30)
+        lines = {line.code: line for line in review.line_ids}
+        # No job started from July 2026 to June 2027.
+        self.assertEqual(
+            (lines["SV10"].proposed_score, lines["SV10"].figure_text), (0, "No case")
+        )
+        self.assertEqual(lines["S1"].facts["day"], "2027-06-30")
+
     def test_the_figures_are_the_records_not_the_clients(self):
         review = self._review()
         line = review.line_ids.filtered(lambda line: line.code == "S1")
